@@ -1,0 +1,41 @@
+/** The AppContext: configuration, infrastructure and services, built in one place for one process. */
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrateToLatest, openDatabase } from './db/open.js';
+import { LocalEventBus, type EventBus } from './events/bus.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  events: EventBus;
+  log: Logger;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, options: { migrate?: boolean } = {}): Promise<AppContext> {
+  const log = pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+  });
+  const database = await openDatabase(config.database);
+  if (options.migrate !== false) {
+    const applied = await migrateToLatest(database);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+  }
+  const events = new LocalEventBus();
+  const services = createServices(config, database, events);
+  return {
+    config,
+    database,
+    events,
+    log,
+    services,
+    async close() {
+      await events.close();
+      await database.destroy();
+    },
+  };
+}

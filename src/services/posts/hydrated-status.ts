@@ -1,0 +1,15 @@
+/** A post with everything presenting it needs, for one viewer. */
+import type { Status } from '../../db/schema.js';
+import type { HydratedAccount } from '../accounts/hydrated-account.js';
+
+export interface HydratedStatus extends Status {
+  account: HydratedAccount;
+  mentions: HydratedAccount[];
+  tags: { name: string; display_name: string }[];
+  /** The post this one reshares, when it is a reshare. */
+  reblog: HydratedStatus | null;
+  /** The viewer's own relation to the post (all false for anonymous viewers). */
+  favourited: boolean;
+  reblogged: boolean;
+  bookmarked: boolean;
+}

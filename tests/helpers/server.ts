@@ -1,0 +1,30 @@
+/** Starts a real Roost HTTP server on loopback for a test file, on a database of its own. */
+import { loadConfig, type Config } from '../../src/config.js';
+import type { DialectName } from '../../src/db/dialect.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { createTestDatabase } from './dialects.js';
+import { ApiClient } from './api-client.js';
+
+export interface TestServer extends RunningServer {
+  /** An unauthenticated client; `client(token)` makes an authenticated one. */
+  anonymous: ApiClient;
+  client(token: string): ApiClient;
+}
+
+export async function startTestServer(dialect: DialectName, env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const base = loadConfig({ ROOST_DATA_DIR: database.dataDir, ROOST_LOG_LEVEL: 'silent', ...env });
+  const config: Config = { ...base, database: database.target, host: '127.0.0.1', port: 0 };
+  const server = await startServer(config);
+  // The base URL must name the real port so that links and Link headers point back here.
+  server.ctx.config.baseUrl = server.url;
+  return {
+    ...server,
+    anonymous: new ApiClient(server.url),
+    client: (token: string) => new ApiClient(server.url, token),
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
