@@ -184,6 +184,12 @@ export interface MarkerTable {
   updated_at: number;
 }
 
+/** Accounts whose posts are merged into followers' home timelines at read time (too many followers to copy). */
+export interface FanInAccountTable {
+  account_id: number;
+  created_at: number;
+}
+
 export interface JobTable {
   id: number;
   name: string;
@@ -216,6 +222,7 @@ export interface Schema {
   home_feed: HomeFeedTable;
   notifications: NotificationTable;
   markers: MarkerTable;
+  fan_in_accounts: FanInAccountTable;
   jobs: JobTable;
 }
 

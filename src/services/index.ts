@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
 import { Accounts } from './accounts/account-service.js';
+import { avatarStoreFor } from './accounts/avatar-store.js';
 import { Credentials } from './auth/credentials.js';
 import { Notifications } from './notifications/notification-service.js';
 import { Posts } from './posts/post-service.js';
@@ -27,7 +28,7 @@ export function createServices(config: Config, database: Database, events: Event
   void config;
   void events;
   const credentials = new Credentials(database);
-  const accounts = new Accounts(database);
+  const accounts = new Accounts(database, avatarStoreFor(config));
   const search = new Search(database);
   const notifications = new Notifications(database);
   const timelines = new Timelines(database);

@@ -2,9 +2,11 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as core from './001-core.js';
+import * as timelines from './004-timelines.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '001-core': { up: core.up(dialect) },
+    '004-timelines': { up: timelines.up(dialect) },
   };
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { AppError, ValidationError } from '../../domain/errors.js';
 
 export const AVATAR_SIZE = 400;
@@ -28,7 +28,7 @@ export class AvatarStore {
   /** Checks and converts an upload; throws a 400 for anything that is not an image, 413 when too large. */
   async convert(upload: Buffer, field = 'avatar'): Promise<Buffer> {
     if (upload.length > this.maxBytes) throw new AppError('too_large', `${field}: the file is larger than ${this.maxBytes} bytes`, { field });
-    let metadata: sharp.Metadata;
+    let metadata: Metadata;
     try {
       metadata = await sharp(upload, { limitInputPixels: AVATAR_MAX_PIXELS }).metadata();
     } catch {
@@ -73,4 +73,9 @@ export class AvatarStore {
       return null;
     }
   }
+}
+
+/** The avatar store for a configuration: `<dataDir>/media/avatars`, uploads up to `uploadLimit` bytes. */
+export function avatarStoreFor(config: { dataDir: string; uploadLimit: number }): AvatarStore {
+  return new AvatarStore(path.join(config.dataDir, 'media', 'avatars'), config.uploadLimit);
 }
