@@ -4,12 +4,14 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest, openDatabase } from './db/open.js';
 import { LocalEventBus, type EventBus } from './events/bus.js';
+import { JobQueue } from './jobs/queue.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface AppContext {
   config: Config;
   database: Database;
   events: EventBus;
+  jobs: JobQueue;
   log: Logger;
   services: Services;
   close(): Promise<void>;
@@ -26,14 +28,17 @@ export async function createContext(config: Config, options: { migrate?: boolean
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
   const events = new LocalEventBus();
+  const jobs = new JobQueue(database, log);
   const services = createServices(config, database, events);
   return {
     config,
     database,
     events,
+    jobs,
     log,
     services,
     async close() {
+      await jobs.stop();
       await events.close();
       await database.destroy();
     },

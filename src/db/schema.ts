@@ -201,6 +201,8 @@ export interface JobTable {
   locked_until: number | null;
   last_error: string | null;
   created_at: number;
+  dead_at: number | null;
+  dedupe_key: string | null;
 }
 
 export interface Schema {

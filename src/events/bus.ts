@@ -12,8 +12,18 @@ export type RoostEvent =
   | { type: 'notification.created'; notificationId: number; accountId: number }
   | { type: 'session.revoked'; userId: number };
 
-/** Where an event is delivered: a person's home feed, their notifications, the organization, a hashtag. */
-export type Topic = `home:${number}` | `notifications:${number}` | 'organization' | `hashtag:${string}` | `user:${number}`;
+/**
+ * Where an event is delivered: a person's home feed, their notifications, the organization, a hashtag,
+ * a person's sessions (`user:<accountId>`), and the posts of a fan-in account (`account:<accountId>`,
+ * whose posts are not copied into followers' feeds, so followers' streams listen here instead).
+ */
+export type Topic =
+  | `home:${number}`
+  | `notifications:${number}`
+  | 'organization'
+  | `hashtag:${string}`
+  | `user:${number}`
+  | `account:${number}`;
 
 export interface EventBus {
   publish(topic: Topic, event: RoostEvent): void;
