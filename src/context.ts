@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { migrateToLatest, openDatabase } from './db/open.js';
 import { LocalEventBus, type EventBus } from './events/bus.js';
+import { RedisEventBus } from './events/redis-bus.js';
 import { JobQueue } from './jobs/queue.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -27,7 +28,7 @@ export async function createContext(config: Config, options: { migrate?: boolean
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   }
-  const events = new LocalEventBus();
+  const events = config.redisUrl ? await connectRedisBus(config.redisUrl) : new LocalEventBus();
   const jobs = new JobQueue(database, log);
   const services = createServices(config, database, events);
   return {
@@ -43,4 +44,10 @@ export async function createContext(config: Config, options: { migrate?: boolean
       await database.destroy();
     },
   };
+}
+
+async function connectRedisBus(url: string): Promise<EventBus> {
+  const bus = new RedisEventBus(url);
+  await bus.ready();
+  return bus;
 }

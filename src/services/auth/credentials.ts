@@ -1,24 +1,43 @@
 /**
  * Credentials: session cookies for the web app and bearer tokens for scripts, bots and apps.
- * Both are random secrets stored only as hashes; both resolve to a Viewer.
+ * Both are random secrets stored only as hashes; both resolve to a Viewer. Signing in (password
+ * or one-time link) and changing a password live here too, because they make and end sessions.
  */
 import type { Database } from '../../db/database.js';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { hashSecret, newSecret } from '../../domain/tokens.js';
+import type { EventBus } from '../../events/bus.js';
+import { ExpiredLinkError, consumeOneTimeToken, createOneTimeToken } from './one-time-tokens.js';
+import { checkPassword, hashPassword, verifyPassword } from './passwords.js';
 import { ALL_SCOPES, type Viewer } from './viewer.js';
+
+/** Who a successful sign-in made a session for. */
+export interface SignedIn {
+  secret: string;
+  sessionId: number;
+  userId: number;
+  accountId: number;
+}
+
+export const SIGN_IN_LINK_LIFETIME = 24 * 3600 * 1000;
 
 const SESSION_LIFETIME = 30 * 24 * 3600 * 1000;
 /** last_used_at is refreshed at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL = 5 * 60 * 1000;
 
 export class Credentials {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly events: EventBus | null = null,
+  ) {}
 
-  async createSession(userId: number, userAgent: string): Promise<{ secret: string; id: number }> {
+  /** Inside a transaction, pass it as `db` (SQLite has one connection: a query outside it would wait forever). */
+  async createSession(userId: number, userAgent: string, db: Database = this.database): Promise<{ secret: string; id: number }> {
     const secret = newSecret();
     const now = Date.now();
     const id = newId();
-    await this.database.db
+    await db.db
       .insertInto('sessions')
       .values({
         id,
@@ -117,6 +136,94 @@ export class Credentials {
       scopes: new Set(row.scopes.split(/\s+/).filter(Boolean)),
       credential: { kind: 'token', id: row.id },
     };
+  }
+
+  /**
+   * Signs in with a username or email and a password. Unknown logins cost the same argon2 work as
+   * known ones, and every failure gives the same answer, so neither reveals who has an account.
+   */
+  async signIn(login: string, password: string, userAgent: string): Promise<SignedIn> {
+    const value = login.trim().toLowerCase();
+    const row = await this.database.db
+      .selectFrom('users')
+      .innerJoin('accounts', 'accounts.id', 'users.account_id')
+      .select(['users.id', 'users.account_id', 'users.password_hash'])
+      .where(value.includes('@') ? 'users.email' : 'accounts.username_lower', '=', value)
+      .where('users.disabled_at', 'is', null)
+      .where('accounts.suspended_at', 'is', null)
+      .executeTakeFirst();
+    const ok = await verifyPassword(row?.password_hash ?? null, password);
+    if (!row || !ok) throw new UnauthorizedError('Invalid login or password');
+    return this.database.transaction(async (tx) => {
+      await tx.db.updateTable('users').set({ last_sign_in_at: Date.now() }).where('id', '=', row.id).execute();
+      const session = await this.createSession(row.id, userAgent, tx);
+      return { secret: session.secret, sessionId: session.id, userId: row.id, accountId: row.account_id };
+    });
+  }
+
+  /** Issues a one-time sign-in link secret for a person (the first admin, or `roost users link`). */
+  async createSignInLink(userId: number, lifetime = SIGN_IN_LINK_LIFETIME, db: Database = this.database): Promise<string> {
+    return db.transaction(async (tx) => {
+      // Only the newest link works: issuing one retires any earlier unused link.
+      await tx.db
+        .updateTable('one_time_tokens')
+        .set({ used_at: Date.now() })
+        .where('purpose', '=', 'sign_in')
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .execute();
+      const { secret } = await createOneTimeToken(tx, { purpose: 'sign_in', userId, lifetime });
+      return secret;
+    });
+  }
+
+  /** Consumes a one-time sign-in link: 404 when unknown or used, 410 when expired. */
+  async signInWithLink(token: string, userAgent: string): Promise<SignedIn> {
+    return this.database.transaction(async (tx) => {
+      const row = await consumeOneTimeToken(tx, token, 'sign_in');
+      if (row.user_id === null) throw new NotFoundError('Sign-in link');
+      const user = await tx.db
+        .selectFrom('users')
+        .innerJoin('accounts', 'accounts.id', 'users.account_id')
+        .select(['users.id', 'users.account_id'])
+        .where('users.id', '=', row.user_id)
+        .where('users.disabled_at', 'is', null)
+        .where('accounts.suspended_at', 'is', null)
+        .executeTakeFirst();
+      if (!user) throw new NotFoundError('Sign-in link');
+      await tx.db.updateTable('users').set({ last_sign_in_at: Date.now() }).where('id', '=', user.id).execute();
+      const session = await this.createSession(user.id, userAgent, tx);
+      return { secret: session.secret, sessionId: session.id, userId: user.id, accountId: user.account_id };
+    });
+  }
+
+  /**
+   * Sets a new password. The current one is required unless the person has none yet (signed in by
+   * a one-time link). Every other session ends; bearer tokens stay, since scripts and apps hold
+   * them and are revoked one by one.
+   */
+  async changePassword(viewer: Viewer, currentPassword: string | undefined, newPassword: string): Promise<void> {
+    checkPassword(newPassword, 'new_password');
+    const user = await this.database.db
+      .selectFrom('users')
+      .select(['id', 'password_hash'])
+      .where('id', '=', viewer.userId)
+      .executeTakeFirstOrThrow();
+    if (user.password_hash !== null) {
+      if (!currentPassword) throw new ValidationError('current_password', 'is required');
+      if (!(await verifyPassword(user.password_hash, currentPassword))) {
+        throw new ValidationError('current_password', 'is incorrect');
+      }
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.database.transaction(async (tx) => {
+      const now = Date.now();
+      await tx.db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', user.id).execute();
+      let end = tx.db.deleteFrom('sessions').where('user_id', '=', user.id);
+      if (viewer.credential.kind === 'session') end = end.where('id', '!=', viewer.credential.id);
+      await end.execute();
+      tx.onCommit(() => this.events?.publish(`user:${viewer.accountId}`, { type: 'session.revoked', userId: user.id }));
+    });
   }
 
   async endSession(sessionId: number): Promise<void> {
