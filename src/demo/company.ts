@@ -276,7 +276,8 @@ export function buildDemoPlan(now: number, seed = 2024): DemoPlan {
   for (const root of random.sample(roots, Math.floor(roots.length * 0.35))) {
     let parent = root;
     for (let depth = random.int(1, 4); depth > 0; depth--) {
-      const at = Math.min(parent.at + random.int(5, 240) * 60_000, now - 60_000);
+      // Each reply comes after its parent and before now, however late in the month the thread started.
+      const at = parent.at + Math.min(random.int(5, 240) * 60_000, Math.floor((now - parent.at) / 2));
       const reply: DemoPost = {
         key: posts.length + replies.length,
         author: random.pick(people).username,
