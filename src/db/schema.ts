@@ -111,6 +111,7 @@ export interface StatusEditTable {
   text: string;
   spoiler_text: string;
   content_html: string;
+  sensitive: Generated<number>;
   created_at: number;
 }
 
@@ -205,6 +206,57 @@ export interface JobTable {
   dedupe_key: string | null;
 }
 
+/** An OAuth client registered through POST /api/v1/apps. Redirect URIs are newline-separated, scopes space-separated. */
+export interface OAuthApplicationTable {
+  id: number;
+  name: string;
+  website: string | null;
+  redirect_uris: string;
+  scopes: string;
+  client_id: string;
+  client_secret_hash: string;
+  created_at: number;
+}
+
+export interface OAuthAuthorizationCodeTable {
+  id: number;
+  code_hash: string;
+  application_id: number;
+  user_id: number;
+  redirect_uri: string;
+  scopes: string;
+  /** PKCE S256 challenge; null when the client sent none. */
+  code_challenge: string | null;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface OAuthRefreshTokenTable {
+  id: number;
+  token_hash: string;
+  application_id: number;
+  user_id: number;
+  /** The access token issued alongside (in access_tokens). */
+  access_token_id: number;
+  /** The authorization code every token of one rotation chain descends from. */
+  grant_id: number;
+  scopes: string;
+  created_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** App-only tokens (client_credentials grant): no person behind them. */
+export interface OAuthAppTokenTable {
+  id: number;
+  token_hash: string;
+  application_id: number;
+  scopes: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -226,6 +278,10 @@ export interface Schema {
   markers: MarkerTable;
   fan_in_accounts: FanInAccountTable;
   jobs: JobTable;
+  oauth_applications: OAuthApplicationTable;
+  oauth_authorization_codes: OAuthAuthorizationCodeTable;
+  oauth_refresh_tokens: OAuthRefreshTokenTable;
+  oauth_app_tokens: OAuthAppTokenTable;
 }
 
 export type Account = Selectable<AccountTable>;

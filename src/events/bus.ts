@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
 
 export type RoostEvent =
   | { type: 'status.created'; statusId: number; accountId: number }
-  | { type: 'status.updated'; statusId: number; accountId: number }
+  /** `editedAt` tells one edit from the next, so a stream hearing an edit on two topics sends it once. */
+  | { type: 'status.updated'; statusId: number; accountId: number; editedAt?: number }
   | { type: 'status.deleted'; statusId: number; accountId: number }
   | { type: 'notification.created'; notificationId: number; accountId: number }
   | { type: 'session.revoked'; userId: number };
@@ -45,6 +46,11 @@ export class LocalEventBus implements EventBus {
   subscribe(topic: Topic, handler: (event: RoostEvent) => void): () => void {
     this.emitter.on(topic, handler);
     return () => this.emitter.off(topic, handler);
+  }
+
+  /** How many handlers listen to a topic: lets tests and diagnostics see that closed streams let go. */
+  listenerCount(topic: Topic): number {
+    return this.emitter.listenerCount(topic);
   }
 
   async close(): Promise<void> {

@@ -19,9 +19,13 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (header) {
+    // Basic credentials are an OAuth client authenticating to /oauth/token or /oauth/revoke, not a person.
+    if (header && !/^Basic\s/i.test(header)) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const viewer = match ? await services.credentials.viewerFromToken(match[1]!) : null;
+      // An app-only (client_credentials) token names an application, not a person: the request goes
+      // on without a viewer, so only the application endpoints (GET /api/v1/apps/verify_credentials) serve it.
+      if (!viewer && match && (await services.oauth.applicationForAppToken(match[1]!))) return;
       if (!viewer) throw new UnauthorizedError('The access token is invalid');
       request.viewer = viewer;
       return;

@@ -53,13 +53,18 @@ export async function createPerson(server: TestServer, overrides: PersonOverride
 }
 
 /** Signs in through POST /api/roost/v1/auth/sign_in and returns a client that sends the session cookie. */
-export async function signInWithCookie(server: TestServer, login: string, password: string): Promise<ApiClient> {
+export async function signInWithCookie(
+  server: TestServer,
+  login: string,
+  password: string,
+): Promise<ApiClient> {
   const response = await fetch(`${server.url}/api/roost/v1/auth/sign_in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ login, password }),
   });
-  if (response.status !== 200) throw new Error(`sign-in as ${login} failed with ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${login} failed with ${response.status}: ${await response.text()}`);
   return new ApiClient(server.url).withCookie(sessionCookieFrom(response.headers));
 }
 

@@ -2,13 +2,17 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as core from './001-core.js';
+import * as posts from './003-posts.js';
 import * as jobDeadLetters from './007-job-dead-letters.js';
 import * as timelines from './004-timelines.js';
+import * as oauth from './008-oauth.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '001-core': { up: core.up(dialect) },
+    '003-posts': { up: posts.up },
     '007-job-dead-letters': { up: jobDeadLetters.up },
     '004-timelines': { up: timelines.up(dialect) },
+    '008-oauth': { up: oauth.up },
   };
 }

@@ -64,7 +64,12 @@ export function tokenize(text: string, context: TextContext): Token[] {
       const end = start + groups.mention.length;
       const after = end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : '';
       const local = groups.domain === undefined || isOwnHost(groups.domain, context.host);
-      if ((before && BEFORE_MENTION.test(before)) || username.length > USERNAME_MAX || !local || (after && AFTER_MENTION.test(after))) {
+      if (
+        (before && BEFORE_MENTION.test(before)) ||
+        username.length > USERNAME_MAX ||
+        !local ||
+        (after && AFTER_MENTION.test(after))
+      ) {
         continue;
       }
       pushText(start);

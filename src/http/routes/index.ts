@@ -6,6 +6,7 @@ import { registerAdminRoutes } from './admin/index.js';
 import { registerAuthRoutes } from './auth/index.js';
 import { registerInstanceRoutes } from './instance/index.js';
 import { registerNotificationsRoutes } from './notifications/index.js';
+import { registerOAuthRoutes } from './oauth/index.js';
 import { registerSearchRoutes } from './search/index.js';
 import { registerStatusesRoutes } from './statuses/index.js';
 import { registerStreamingRoutes } from './streaming/index.js';
@@ -23,4 +24,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerNotificationsRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerStreamingRoutes(app, ctx);
+  registerOAuthRoutes(app, ctx);
 }

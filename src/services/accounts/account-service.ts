@@ -24,6 +24,8 @@ export interface NewPerson {
   email: string;
   /** Null or absent: the person signs in with a one-time link and sets a password then. */
   password?: string | null;
+  /** Already hashed (callers inside a transaction hash first, so argon2 does not hold the transaction open). */
+  passwordHash?: string;
   role?: UserRole;
   displayName?: string;
   departmentId?: number | null;
@@ -76,14 +78,17 @@ export class Accounts {
   ) {}
 
   /** Creates a person (account + user) in one transaction; joins `tx` when given. */
-  async createPerson(input: NewPerson, tx: Database = this.database): Promise<{ accountId: number; userId: number }> {
+  async createPerson(
+    input: NewPerson,
+    tx: Database = this.database,
+  ): Promise<{ accountId: number; userId: number }> {
     const username = checkUsername(input.username);
     const email = normaliseEmail(input.email);
     const displayName = checkDisplayName(input.displayName ?? '');
     const title = checkLength((input.title ?? '').trim(), TITLE_MAX, 'title');
     const role = input.role ?? 'member';
     if (!ROLES.includes(role)) throw new ValidationError('role', `must be one of ${ROLES.join(', ')}`);
-    let passwordHash: string | null = null;
+    let passwordHash: string | null = input.passwordHash ?? null;
     if (input.password != null) {
       checkPassword(input.password);
       passwordHash = await hashPassword(input.password);
@@ -132,7 +137,8 @@ export class Accounts {
         return { accountId, userId };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', 'username or email is already taken', { field: 'username' });
+      if (isUniqueViolation(error))
+        throw new AppError('conflict', 'username or email is already taken', { field: 'username' });
       throw error;
     }
   }
@@ -144,10 +150,12 @@ export class Accounts {
       .select('id')
       .where('username_lower', '=', username.toLowerCase())
       .executeTakeFirst();
-    if (taken) throw new AppError('conflict', `username: "${username}" is already taken`, { field: 'username' });
+    if (taken)
+      throw new AppError('conflict', `username: "${username}" is already taken`, { field: 'username' });
     if (email !== null) {
       const used = await db.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      if (used) throw new AppError('conflict', `email: ${email} already belongs to someone`, { field: 'email' });
+      if (used)
+        throw new AppError('conflict', `email: ${email} already belongs to someone`, { field: 'email' });
     }
   }
 
@@ -156,12 +164,22 @@ export class Accounts {
     const result = new Map<number, HydratedAccount>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return result;
-    const rows = await this.database.db.selectFrom('accounts').selectAll().where('id', 'in', unique).execute();
-    const departmentIds = [...new Set(rows.map((r) => r.department_id).filter((id): id is number => id !== null))];
+    const rows = await this.database.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', 'in', unique)
+      .execute();
+    const departmentIds = [
+      ...new Set(rows.map((r) => r.department_id).filter((id): id is number => id !== null)),
+    ];
     const managerIds = [...new Set(rows.map((r) => r.manager_id).filter((id): id is number => id !== null))];
     const departments = new Map<number, { id: number; name: string }>();
     if (departmentIds.length > 0) {
-      const found = await this.database.db.selectFrom('departments').select(['id', 'name']).where('id', 'in', departmentIds).execute();
+      const found = await this.database.db
+        .selectFrom('departments')
+        .select(['id', 'name'])
+        .where('id', 'in', departmentIds)
+        .execute();
       for (const d of found) departments.set(d.id, d);
     }
     const managers = new Map<number, { id: number; username: string; display_name: string }>();
@@ -279,7 +297,11 @@ export class Accounts {
     if (newFile) values.avatar_file = newFile;
     try {
       await this.database.transaction(async (tx) => {
-        const current = await tx.db.selectFrom('accounts').select(['avatar_file']).where('id', '=', accountId).executeTakeFirst();
+        const current = await tx.db
+          .selectFrom('accounts')
+          .select(['avatar_file'])
+          .where('id', '=', accountId)
+          .executeTakeFirst();
         if (!current) throw new NotFoundError('Account');
         await tx.db
           .updateTable('accounts')
@@ -301,7 +323,11 @@ export class Accounts {
       .leftJoin('accounts', (join) =>
         join.onRef('accounts.department_id', '=', 'departments.id').on('accounts.suspended_at', 'is', null),
       )
-      .select(['departments.id', 'departments.name', (eb) => eb.fn.count<number | string>('accounts.id').as('member_count')])
+      .select([
+        'departments.id',
+        'departments.name',
+        (eb) => eb.fn.count<number | string>('accounts.id').as('member_count'),
+      ])
       .groupBy(['departments.id', 'departments.name'])
       .orderBy('departments.name', 'asc')
       .execute();
@@ -315,19 +341,26 @@ export class Accounts {
     try {
       return await this.database.transaction(async (tx) => {
         const existing = await this.departmentByName(trimmed, tx);
-        if (existing) throw new AppError('conflict', `name: a department called "${existing.name}" exists`, { field: 'name' });
+        if (existing)
+          throw new AppError('conflict', `name: a department called "${existing.name}" exists`, {
+            field: 'name',
+          });
         const id = newId();
         await tx.db.insertInto('departments').values({ id, name: trimmed, created_at: Date.now() }).execute();
         return { id, name: trimmed };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('conflict', `name: a department called "${trimmed}" exists`, { field: 'name' });
+      if (isUniqueViolation(error))
+        throw new AppError('conflict', `name: a department called "${trimmed}" exists`, { field: 'name' });
       throw error;
     }
   }
 
   /** Case-insensitive lookup by name. */
-  async departmentByName(name: string, db: Database = this.database): Promise<{ id: number; name: string } | null> {
+  async departmentByName(
+    name: string,
+    db: Database = this.database,
+  ): Promise<{ id: number; name: string } | null> {
     const row = await db.db
       .selectFrom('departments')
       .select(['id', 'name'])
@@ -355,14 +388,22 @@ export class Accounts {
       );
     }
     if (query.departmentId != null) select = select.where('department_id', '=', query.departmentId);
-    const rows = await select.orderBy('username_lower', 'asc').offset(query.offset).limit(query.limit).execute();
+    const rows = await select
+      .orderBy('username_lower', 'asc')
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute();
     return rows.map((r) => r.id);
   }
 
   /** What an admin may change: department, title, manager (no cycles), role, suspension. */
   async adminUpdate(accountId: number, change: AdminChange): Promise<void> {
     await this.database.transaction(async (tx) => {
-      const account = await tx.db.selectFrom('accounts').select(['id', 'kind']).where('id', '=', accountId).executeTakeFirst();
+      const account = await tx.db
+        .selectFrom('accounts')
+        .select(['id', 'kind'])
+        .where('id', '=', accountId)
+        .executeTakeFirst();
       if (!account) throw new NotFoundError('Account');
       const values: AccountUpdate = {};
       if (change.departmentId !== undefined) {
@@ -378,9 +419,14 @@ export class Accounts {
         values.manager_id = change.managerId;
       }
       if (change.suspended !== undefined) values.suspended_at = change.suspended ? Date.now() : null;
-      if (change.role !== undefined || change.suspended === true) await this.changeRole(tx, accountId, change);
+      if (change.role !== undefined || change.suspended === true)
+        await this.changeRole(tx, accountId, change);
       if (change.suspended === true) {
-        const user = await tx.db.selectFrom('users').select('id').where('account_id', '=', accountId).executeTakeFirst();
+        const user = await tx.db
+          .selectFrom('users')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .executeTakeFirst();
         if (user) await tx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
       }
       await tx.db
@@ -393,7 +439,11 @@ export class Accounts {
 
   /** Role changes and suspensions must leave at least one active admin. */
   private async changeRole(tx: Database, accountId: number, change: AdminChange): Promise<void> {
-    const user = await tx.db.selectFrom('users').select(['id', 'role']).where('account_id', '=', accountId).executeTakeFirst();
+    const user = await tx.db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     if (!user) {
       if (change.role !== undefined) throw new ValidationError('role', 'this account has no login');
       return;
@@ -401,7 +451,9 @@ export class Accounts {
     if (change.role !== undefined && !ROLES.includes(change.role)) {
       throw new ValidationError('role', `must be one of ${ROLES.join(', ')}`);
     }
-    const losesAdmin = user.role === 'admin' && ((change.role !== undefined && change.role !== 'admin') || change.suspended === true);
+    const losesAdmin =
+      user.role === 'admin' &&
+      ((change.role !== undefined && change.role !== 'admin') || change.suspended === true);
     if (losesAdmin) {
       const others = await tx.db
         .selectFrom('users')
@@ -412,9 +464,13 @@ export class Accounts {
         .where('users.disabled_at', 'is', null)
         .where('accounts.suspended_at', 'is', null)
         .executeTakeFirstOrThrow();
-      if (Number(others.n) === 0) throw new AppError('unprocessable', 'role: the last administrator cannot be demoted or suspended', { field: 'role' });
+      if (Number(others.n) === 0)
+        throw new AppError('unprocessable', 'role: the last administrator cannot be demoted or suspended', {
+          field: 'role',
+        });
     }
-    if (change.role !== undefined) await tx.db.updateTable('users').set({ role: change.role }).where('id', '=', user.id).execute();
+    if (change.role !== undefined)
+      await tx.db.updateTable('users').set({ role: change.role }).where('id', '=', user.id).execute();
   }
 
   private async requireDepartment(db: Database, id: number): Promise<void> {

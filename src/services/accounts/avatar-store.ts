@@ -27,10 +27,12 @@ export class AvatarStore {
 
   /** Checks and converts an upload; throws a 400 for anything that is not an image, 413 when too large. */
   async convert(upload: Buffer, field = 'avatar'): Promise<Buffer> {
-    if (upload.length > this.maxBytes) throw new AppError('too_large', `${field}: the file is larger than ${this.maxBytes} bytes`, { field });
+    if (upload.length > this.maxBytes)
+      throw new AppError('too_large', `${field}: the file is larger than ${this.maxBytes} bytes`, { field });
     let metadata: Metadata;
     try {
-      metadata = await sharp(upload, { limitInputPixels: AVATAR_MAX_PIXELS }).metadata();
+      // Reading the header decodes no pixels, so the size can be checked here with a clear message.
+      metadata = await sharp(upload, { limitInputPixels: false }).metadata();
     } catch {
       throw new ValidationError(field, 'is not an image');
     }

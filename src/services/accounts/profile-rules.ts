@@ -20,7 +20,8 @@ export function checkUsername(username: string, field = 'username'): string {
 /** Emails are compared and stored lowercased. */
 export function normaliseEmail(email: string, field = 'email'): string {
   const value = email.trim().toLowerCase();
-  if (value.length > EMAIL_MAX || !EMAIL_PATTERN.test(value)) throw new ValidationError(field, 'is not a valid email address');
+  if (value.length > EMAIL_MAX || !EMAIL_PATTERN.test(value))
+    throw new ValidationError(field, 'is not a valid email address');
   return value;
 }
 

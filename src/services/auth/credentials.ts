@@ -8,7 +8,7 @@ import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/
 import { newId } from '../../domain/ids.js';
 import { hashSecret, newSecret } from '../../domain/tokens.js';
 import type { EventBus } from '../../events/bus.js';
-import { ExpiredLinkError, consumeOneTimeToken, createOneTimeToken } from './one-time-tokens.js';
+import { consumeOneTimeToken, createOneTimeToken } from './one-time-tokens.js';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.js';
 import { ALL_SCOPES, type Viewer } from './viewer.js';
 
@@ -33,7 +33,11 @@ export class Credentials {
   ) {}
 
   /** Inside a transaction, pass it as `db` (SQLite has one connection: a query outside it would wait forever). */
-  async createSession(userId: number, userAgent: string, db: Database = this.database): Promise<{ secret: string; id: number }> {
+  async createSession(
+    userId: number,
+    userAgent: string,
+    db: Database = this.database,
+  ): Promise<{ secret: string; id: number }> {
     const secret = newSecret();
     const now = Date.now();
     const id = newId();
@@ -82,7 +86,13 @@ export class Credentials {
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('accounts', 'accounts.id', 'users.account_id')
-      .select(['sessions.id', 'sessions.last_used_at', 'users.id as user_id', 'users.role', 'users.account_id'])
+      .select([
+        'sessions.id',
+        'sessions.last_used_at',
+        'users.id as user_id',
+        'users.role',
+        'users.account_id',
+      ])
       .where('sessions.token_hash', '=', hashSecret(secret))
       .where('sessions.expires_at', '>', now)
       .where('users.disabled_at', 'is', null)
@@ -127,7 +137,11 @@ export class Credentials {
       .executeTakeFirst();
     if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
     if (row.last_used_at === null || now - row.last_used_at > TOUCH_INTERVAL) {
-      await this.database.db.updateTable('access_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+      await this.database.db
+        .updateTable('access_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', row.id)
+        .execute();
     }
     return {
       userId: row.user_id,
@@ -155,14 +169,22 @@ export class Credentials {
     const ok = await verifyPassword(row?.password_hash ?? null, password);
     if (!row || !ok) throw new UnauthorizedError('Invalid login or password');
     return this.database.transaction(async (tx) => {
-      await tx.db.updateTable('users').set({ last_sign_in_at: Date.now() }).where('id', '=', row.id).execute();
+      await tx.db
+        .updateTable('users')
+        .set({ last_sign_in_at: Date.now() })
+        .where('id', '=', row.id)
+        .execute();
       const session = await this.createSession(row.id, userAgent, tx);
       return { secret: session.secret, sessionId: session.id, userId: row.id, accountId: row.account_id };
     });
   }
 
   /** Issues a one-time sign-in link secret for a person (the first admin, or `roost users link`). */
-  async createSignInLink(userId: number, lifetime = SIGN_IN_LINK_LIFETIME, db: Database = this.database): Promise<string> {
+  async createSignInLink(
+    userId: number,
+    lifetime = SIGN_IN_LINK_LIFETIME,
+    db: Database = this.database,
+  ): Promise<string> {
     return db.transaction(async (tx) => {
       // Only the newest link works: issuing one retires any earlier unused link.
       await tx.db
@@ -191,7 +213,11 @@ export class Credentials {
         .where('accounts.suspended_at', 'is', null)
         .executeTakeFirst();
       if (!user) throw new NotFoundError('Sign-in link');
-      await tx.db.updateTable('users').set({ last_sign_in_at: Date.now() }).where('id', '=', user.id).execute();
+      await tx.db
+        .updateTable('users')
+        .set({ last_sign_in_at: Date.now() })
+        .where('id', '=', user.id)
+        .execute();
       const session = await this.createSession(user.id, userAgent, tx);
       return { secret: session.secret, sessionId: session.id, userId: user.id, accountId: user.account_id };
     });
@@ -202,7 +228,11 @@ export class Credentials {
    * a one-time link). Every other session ends; bearer tokens stay, since scripts and apps hold
    * them and are revoked one by one.
    */
-  async changePassword(viewer: Viewer, currentPassword: string | undefined, newPassword: string): Promise<void> {
+  async changePassword(
+    viewer: Viewer,
+    currentPassword: string | undefined,
+    newPassword: string,
+  ): Promise<void> {
     checkPassword(newPassword, 'new_password');
     const user = await this.database.db
       .selectFrom('users')
@@ -218,12 +248,52 @@ export class Credentials {
     const passwordHash = await hashPassword(newPassword);
     await this.database.transaction(async (tx) => {
       const now = Date.now();
-      await tx.db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', user.id).execute();
+      await tx.db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, password_changed_at: now })
+        .where('id', '=', user.id)
+        .execute();
       let end = tx.db.deleteFrom('sessions').where('user_id', '=', user.id);
       if (viewer.credential.kind === 'session') end = end.where('id', '!=', viewer.credential.id);
       await end.execute();
-      tx.onCommit(() => this.events?.publish(`user:${viewer.accountId}`, { type: 'session.revoked', userId: user.id }));
+      tx.onCommit(() =>
+        this.events?.publish(`user:${viewer.accountId}`, { type: 'session.revoked', userId: user.id }),
+      );
     });
+  }
+
+  /** A person's bearer tokens that still work, newest first (for `roost tokens list`). */
+  async listAccessTokens(
+    userId: number,
+  ): Promise<
+    Array<{ id: number; name: string; scopes: string[]; createdAt: number; lastUsedAt: number | null }>
+  > {
+    const rows = await this.database.db
+      .selectFrom('access_tokens')
+      .select(['id', 'name', 'scopes', 'created_at', 'last_used_at'])
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', Date.now())]))
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scopes: r.scopes.split(/\s+/).filter(Boolean),
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+    }));
+  }
+
+  /** Revokes one token; false when there is no such working token. */
+  async revokeAccessToken(tokenId: number): Promise<boolean> {
+    const result = await this.database.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: Date.now() })
+      .where('id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async endSession(sessionId: number): Promise<void> {

@@ -32,7 +32,14 @@ const LABEL: Record<OneTimeTokenPurpose, string> = { invite: 'Invite', sign_in: 
 
 export async function createOneTimeToken(
   db: Database,
-  input: { purpose: OneTimeTokenPurpose; lifetime: number; userId?: number | null; email?: string | null; role?: UserRole | null; createdBy?: number | null },
+  input: {
+    purpose: OneTimeTokenPurpose;
+    lifetime: number;
+    userId?: number | null;
+    email?: string | null;
+    role?: UserRole | null;
+    createdBy?: number | null;
+  },
 ): Promise<{ id: number; secret: string; expiresAt: number }> {
   const secret = newSecret();
   const now = Date.now();
@@ -57,10 +64,24 @@ export async function createOneTimeToken(
 }
 
 /** The unused token for a secret: 404 when unknown or used, 410 (ExpiredLinkError) when expired. */
-export async function findOneTimeToken(db: Database, secret: string, purpose: OneTimeTokenPurpose): Promise<OneTimeTokenRow> {
+export async function findOneTimeToken(
+  db: Database,
+  secret: string,
+  purpose: OneTimeTokenPurpose,
+): Promise<OneTimeTokenRow> {
   const row = await db.db
     .selectFrom('one_time_tokens')
-    .select(['id', 'purpose', 'user_id', 'email', 'role', 'created_by', 'created_at', 'expires_at', 'used_at'])
+    .select([
+      'id',
+      'purpose',
+      'user_id',
+      'email',
+      'role',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'used_at',
+    ])
     .where('token_hash', '=', hashSecret(secret))
     .where('purpose', '=', purpose)
     .executeTakeFirst();
@@ -70,7 +91,11 @@ export async function findOneTimeToken(db: Database, secret: string, purpose: On
 }
 
 /** Marks the token used inside `tx`; only one of two racing consumers gets past the conditional update. */
-export async function consumeOneTimeToken(tx: Database, secret: string, purpose: OneTimeTokenPurpose): Promise<OneTimeTokenRow> {
+export async function consumeOneTimeToken(
+  tx: Database,
+  secret: string,
+  purpose: OneTimeTokenPurpose,
+): Promise<OneTimeTokenRow> {
   tx.assertTransaction();
   const row = await findOneTimeToken(tx, secret, purpose);
   const now = Date.now();

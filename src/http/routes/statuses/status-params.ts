@@ -1,0 +1,55 @@
+/** Shared request pieces of the status routes: the `:id` parameter and form-friendly field types. */
+import { z } from 'zod';
+import { AppError, NotFoundError } from '../../../domain/errors.js';
+import { parseId } from '../../../domain/ids.js';
+import { parseVisibility, type Visibility } from '../../../domain/visibility.js';
+
+export const statusIdParams = z.object({ id: z.string().max(32) });
+
+/** Anything that is not an ID names no post: 404, like a post the viewer may not see. */
+export function statusIdFrom(params: { id: string }): number {
+  const id = parseId(params.id);
+  if (id === null) throw new NotFoundError('Status');
+  return id;
+}
+
+/** JSON booleans, or the strings form posts send. */
+export const formBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on', 'off'])])
+  .transform((value) => (typeof value === 'boolean' ? value : ['true', '1', 'on'].includes(value)));
+
+const VISIBILITY_NAMES = [
+  'public',
+  'unlisted',
+  'private',
+  'direct',
+  'organization',
+  'followers',
+  'mentioned',
+] as const;
+
+export const visibilityField = z
+  .enum(VISIBILITY_NAMES, { error: `must be one of ${VISIBILITY_NAMES.join(', ')}` })
+  .transform((value): Visibility => parseVisibility(value)!);
+
+export const languageField = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, 'must be an ISO 639 language code')
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+/** Fields Mastodon clients may send that Roost has no use for yet: refused when they carry something. */
+export const unsupportedFields = {
+  media_ids: z.array(z.string()).optional(),
+  poll: z.unknown().optional(),
+};
+
+export function refuseUnsupported(body: { media_ids?: string[]; poll?: unknown }): void {
+  if (body.media_ids && body.media_ids.length > 0) {
+    throw new AppError('unprocessable', 'media_ids: media attachments are not supported yet', {
+      field: 'media_ids',
+    });
+  }
+  if (body.poll != null)
+    throw new AppError('unprocessable', 'poll: polls are not supported yet', { field: 'poll' });
+}

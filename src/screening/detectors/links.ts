@@ -1,0 +1,110 @@
+// Internal links: URLs and bare host names on the organization's internal domains (policy
+// list), plus what is internal everywhere — private and loopback IP addresses, single-label
+// hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
+import type { ScanContext } from '../scan-context.js';
+
+const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
+const INTERNAL_LABELS = new Set(['intranet', 'corp', 'internal', 'intra', 'corpnet']);
+
+const URL = /\b(?:https?|ftps?|sftp|ssh|smb|file|rdp|vnc|git|ldaps?):\/\/[^\s<>"'`]+/gi;
+const BARE_HOST = /(?<![@\w.\/:-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}\b(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/gi;
+const BARE_IP = /(?<![\w.\/:])\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?(?![\w.])/g;
+const GO_LINK = /(?<![\w.\/@-])go\/(?!no\b|no-go|nogo|yes\b|rust\b|java\b|python\b)[a-z0-9][\w-]*(?:\/[^\s<>"'`]*)?/g;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
+
+export interface InternalDomainMatcher {
+  /** Cheap test: could this post hold an internal address at all? */
+  gate: RegExp;
+  isInternalHost(host: string): boolean;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function isPrivateIp(host: string): boolean {
+  const parts = host.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return false;
+  const [a = 0, b = 0] = parts;
+  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+}
+
+/** Compiles the policy's internalDomains (`corp.example.com`, `*.internal`, `intranet`) with the defaults. */
+export function compileInternalDomains(entries: readonly string[]): InternalDomainMatcher {
+  const exact: string[] = [];
+  const suffixes = [...INTERNAL_SUFFIXES];
+  const labels = new Set(INTERNAL_LABELS);
+  for (const raw of entries) {
+    const entry = raw.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, '');
+    if (entry.length === 0) continue;
+    if (entry.startsWith('*.')) suffixes.push(entry.slice(2));
+    else if (entry.startsWith('.')) suffixes.push(entry.slice(1));
+    else if (!entry.includes('.')) labels.add(entry);
+    else exact.push(entry);
+  }
+  const suffixSet = new Set(suffixes);
+  const exactSet = new Set(exact);
+  const words = [...exact, ...suffixes.map((s) => `.${s}`), ...[...labels].map((l) => `${l}.`)].map(escape);
+  const gate = new RegExp(
+    [
+      ...words,
+      ':\\/\\/',
+      '\\bgo\\/',
+      '\\blocalhost\\b',
+      '\\b(?:10|127|192\\.168|172\\.(?:1[6-9]|2\\d|3[01])|169\\.254|100\\.(?:6[4-9]|[7-9]\\d|1[01]\\d|12[0-7]))\\.\\d',
+    ].join('|'),
+    'i',
+  );
+  return {
+    gate,
+    isInternalHost(hostRaw: string): boolean {
+      const host = hostRaw.toLowerCase().replace(/\.$/, '');
+      if (host === 'localhost' || isPrivateIp(host)) return true;
+      const parts = host.split('.');
+      for (let i = 0; i < parts.length; i++) {
+        const suffix = parts.slice(i).join('.');
+        if (exactSet.has(suffix)) return true;
+        if (i > 0 && suffixSet.has(suffix)) return true;
+      }
+      // An internal label counts when it is a subdomain, not the registrable name itself (corp.com).
+      if (parts.length >= 3 && parts.slice(0, -2).some((p) => labels.has(p))) return true;
+      return parts.length === 1 && labels.has(host);
+    },
+  };
+}
+
+function report(ctx: ScanContext, start: number, match: string, seen: Array<[number, number]>): void {
+  const text = match.replace(TRAILING_PUNCTUATION, '');
+  const end = start + text.length;
+  if (text.length === 0 || seen.some(([s, e]) => start < e && s < end)) return;
+  seen.push([start, end]);
+  ctx.out.push({ rule: 'links.internal', start, end, message: 'Links to an internal address that the public cannot reach.' });
+}
+
+export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMatcher): void {
+  const { text } = ctx;
+  if (!domains.gate.test(text)) return;
+  const seen: Array<[number, number]> = [];
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m !== null; m = URL.exec(text)) {
+    const afterScheme = m[0].slice(m[0].indexOf('://') + 3);
+    const authority = afterScheme.split(/[/?#]/)[0] ?? '';
+    const host = (authority.split('@').pop() ?? '').replace(/:\d*$/, '').replace(/^\[|\]$/g, '');
+    const singleLabel = host.length > 0 && !host.includes('.') && /^[a-z0-9-]+$/i.test(host);
+    if (singleLabel || domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
+  }
+  BARE_HOST.lastIndex = 0;
+  for (let m = BARE_HOST.exec(text); m !== null; m = BARE_HOST.exec(text)) {
+    const host = (m[0].split(/[/:]/)[0] ?? '').replace(/\.$/, '');
+    if (domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
+  }
+  BARE_IP.lastIndex = 0;
+  for (let m = BARE_IP.exec(text); m !== null; m = BARE_IP.exec(text)) {
+    const host = m[0].split(/[/:]/)[0] ?? '';
+    if (isPrivateIp(host)) report(ctx, m.index, m[0], seen);
+  }
+  GO_LINK.lastIndex = 0;
+  for (let m = GO_LINK.exec(text); m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
+  const localhost = /\blocalhost(?::\d{2,5}(?:\/[^\s<>"'`]*)?|\/[^\s<>"'`]+)/gi;
+  for (let m = localhost.exec(text); m !== null; m = localhost.exec(text)) report(ctx, m.index, m[0], seen);
+}

@@ -1,0 +1,43 @@
+// Offensive language: slurs, profanity and mild swearing, from obscenity's English dataset
+// and the project's list, matched on normalised text (leetspeak, homoglyphs, spacing and
+// repeats undone) with obscenity's whitelist logic against the Scunthorpe problem.
+import { builtinTables } from '../lexicon.js';
+import type { OffensiveKind } from '../offensive-lexicon.js';
+import { hitEnd, hitStart, type ScanContext } from '../scan-context.js';
+import { Group, coveredBy } from '../term-index.js';
+
+const SEVERITY: Record<OffensiveKind, number> = { mild: 0, profanity: 1, slur: 2 };
+const RULE: Record<OffensiveKind, string> = { slur: 'offensive.slur', profanity: 'offensive.profanity', mild: 'offensive.mild' };
+const MESSAGE: Record<OffensiveKind, string> = {
+  slur: 'A slur: a term that demeans people for who they are.',
+  profanity: 'Profanity or sexual vulgarity.',
+  mild: 'Mild swearing.',
+};
+
+export function detectOffensive(ctx: ScanContext): void {
+  const hits = ctx.hits.get(Group.Offensive);
+  if (hits.length === 0) return;
+  const allow = ctx.hits.get(Group.OffensiveAllow);
+  const phrases = builtinTables().offensive;
+  // Overlapping hits of several patterns become one finding with the most severe kind.
+  let current: { start: number; end: number; kind: OffensiveKind } | undefined;
+  const flush = (): void => {
+    if (!current) return;
+    ctx.out.push({ rule: RULE[current.kind], start: current.start, end: current.end, message: MESSAGE[current.kind] });
+    current = undefined;
+  };
+  const sorted = hits.filter((hit) => !coveredBy(hit.start, hit.end, allow)).sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const hit of sorted) {
+    const kind = phrases[hit.ref]?.kind ?? 'profanity';
+    const start = hitStart(ctx, hit);
+    const end = hitEnd(ctx, hit);
+    if (current && start < current.end) {
+      current.end = Math.max(current.end, end);
+      if (SEVERITY[kind] > SEVERITY[current.kind]) current.kind = kind;
+      continue;
+    }
+    flush();
+    current = { start, end, kind };
+  }
+  flush();
+}

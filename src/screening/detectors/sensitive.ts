@@ -1,0 +1,51 @@
+// Sensitive topics: death, disasters, violence, tragedy, religion, ethnicity, politics and
+// health. Strong terms count alone; weak, idiom-prone terms ("died", "flood", "shooting")
+// count only beside people affected or a strong term; idioms ("killer feature", "disaster
+// recovery") cancel what they contain. A joke or a sales pitch in the same post escalates.
+import { findToneMarker } from '../context-markers.js';
+import { builtinTables, type SensitiveTopic } from '../lexicon.js';
+import { hitEnd, hitStart, type ScanContext } from '../scan-context.js';
+import { Group, coveredBy, type Hit } from '../term-index.js';
+
+const TOPIC_WORDS: Record<SensitiveTopic, string> = {
+  death: 'death',
+  disaster: 'a disaster',
+  violence: 'violence',
+  tragedy: 'a tragedy',
+  religion: 'religion',
+  ethnicity: 'ethnicity or race',
+  politics: 'politics',
+  health: 'health',
+};
+
+export function detectSensitive(ctx: ScanContext): void {
+  const raw = ctx.hits.get(Group.Sensitive);
+  if (raw.length === 0) return;
+  const idioms = ctx.hits.get(Group.SensitiveIdiom);
+  const terms = builtinTables().sensitive;
+  const live = raw.filter((hit) => !coveredBy(hit.start, hit.end, idioms));
+  if (live.length === 0) return;
+  const anyStrong = live.some((hit) => terms[hit.ref]?.strong === true);
+  const corroborated = anyStrong || ctx.hits.get(Group.PeopleCue).length > 0;
+  const counted: Hit[] = live.filter((hit) => terms[hit.ref]?.strong === true || corroborated);
+  if (counted.length === 0) return;
+
+  const tone = findToneMarker(ctx.text);
+  const rule = tone === undefined ? 'sensitive.topic' : tone.kind === 'joke' ? 'sensitive.joke' : 'sensitive.promotion';
+  counted.sort((a, b) => a.start - b.start || b.end - a.end);
+  let lastEnd = -1;
+  for (const hit of counted) {
+    const start = hitStart(ctx, hit);
+    const end = hitEnd(ctx, hit);
+    if (start < lastEnd) continue;
+    lastEnd = end;
+    const topic = TOPIC_WORDS[terms[hit.ref]?.topic ?? 'tragedy'];
+    const message =
+      tone === undefined
+        ? `Refers to ${topic}.`
+        : tone.kind === 'joke'
+          ? `Refers to ${topic} in a joking tone ("${tone.text}").`
+          : `Refers to ${topic} next to a sales pitch ("${tone.text}").`;
+    ctx.out.push({ rule, start, end, message });
+  }
+}

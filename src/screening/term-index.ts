@@ -1,0 +1,154 @@
+// The term index: every word list the engine matches (offensive words and their whitelists,
+// sensitive topics and idioms, confidentiality markers, financial vocabulary, and the
+// organization's codenames, blocked, allowed and crisis terms) compiled into ONE Aho–Corasick
+// automaton over normalised symbols, so a post is read once whatever the number of terms.
+import { AhoCorasick } from './aho-corasick.js';
+import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, normalise, type NormalisedText } from './normalise.js';
+
+/** Which list a term came from; detectors read the hits of their groups. */
+export const Group = {
+  Offensive: 0,
+  OffensiveAllow: 1,
+  Sensitive: 2,
+  SensitiveIdiom: 3,
+  PeopleCue: 4,
+  Marker: 5,
+  MarkerIdiom: 6,
+  FinanceTerm: 7,
+  FinanceDirect: 8,
+  ForwardCue: 9,
+  PublicCue: 10,
+  PastCue: 11,
+  DobCue: 12,
+  Codename: 13,
+  Blocked: 14,
+  Allowed: 15,
+  Crisis: 16,
+} as const;
+export type Group = (typeof Group)[keyof typeof Group];
+export const GROUP_COUNT = 17;
+
+/** Boundary required at a term's edge: none, a hard word boundary, or also a camelCase hump. */
+export const Edge = { None: 0, Word: 1, Soft: 2 } as const;
+export type Edge = (typeof Edge)[keyof typeof Edge];
+
+export interface TermSpec {
+  group: Group;
+  /** Index into the group's own table (which phrase, which topic, which policy term). */
+  ref: number;
+  left: Edge;
+  right: Edge;
+}
+
+export interface Hit {
+  group: Group;
+  ref: number;
+  /** Symbol offsets in the normalised text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** Hits of one post, bucketed by group. Buckets are reused between posts. */
+export class TermHits {
+  readonly byGroup: Hit[][] = Array.from({ length: GROUP_COUNT }, () => []);
+  any = 0;
+
+  reset(): void {
+    if (this.any === 0) return;
+    for (const bucket of this.byGroup) bucket.length = 0;
+    this.any = 0;
+  }
+
+  get(group: Group): Hit[] {
+    return this.byGroup[group] ?? [];
+  }
+}
+
+export class TermIndexBuilder {
+  private readonly keyToPattern = new Map<string, number>();
+  private readonly patterns: Uint8Array[] = [];
+  private readonly specs: TermSpec[][] = [];
+  private readonly scratch: NormalisedText = { length: 0, symbols: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0), soft: new Uint8Array(0) };
+
+  /** Normalises `text` like a post and adds it; returns false when nothing matchable is left. */
+  addText(text: string, spec: TermSpec): boolean {
+    const norm = normalise(text, this.scratch);
+    let start = 0;
+    let end = norm.length;
+    while (start < end && !isWordSymbol(norm.symbols[start] ?? 0)) start++;
+    while (end > start && !isWordSymbol(norm.symbols[end - 1] ?? 0)) end--;
+    if (start === end) return false;
+    const symbols = norm.symbols.slice(start, end);
+    for (let i = 0; i < symbols.length; i++) if (symbols[i] === SYM_BREAK) symbols[i] = SYM_SEP;
+    this.addSymbols(symbols, spec);
+    return true;
+  }
+
+  addSymbols(symbols: Uint8Array, spec: TermSpec): void {
+    const key = symbols.join(',');
+    let id = this.keyToPattern.get(key);
+    if (id === undefined) {
+      id = this.patterns.length;
+      this.keyToPattern.set(key, id);
+      this.patterns.push(symbols);
+      this.specs.push([]);
+    }
+    const list = this.specs[id];
+    if (list && !list.some((s) => s.group === spec.group && s.ref === spec.ref && s.left === spec.left && s.right === spec.right)) {
+      list.push(spec);
+    }
+  }
+
+  build(): TermIndex {
+    return new TermIndex(AhoCorasick.build(this.patterns, ALPHABET_SIZE), this.specs);
+  }
+}
+
+export class TermIndex {
+  private readonly automaton: AhoCorasick;
+  private readonly specs: TermSpec[][];
+
+  constructor(automaton: AhoCorasick, specs: TermSpec[][]) {
+    this.automaton = automaton;
+    this.specs = specs;
+  }
+
+  get stateCount(): number {
+    return this.automaton.stateCount;
+  }
+
+  /** Scans the normalised post and files every hit whose boundaries hold. */
+  scan(norm: NormalisedText, hits: TermHits): void {
+    hits.reset();
+    const { symbols, soft, length } = norm;
+    const specs = this.specs;
+    this.automaton.scan(symbols, length, (pattern, start, end) => {
+      const list = specs[pattern];
+      if (!list) return;
+      const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
+      const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
+      for (const spec of list) {
+        if (spec.left !== Edge.None && !hardLeft && !(spec.left === Edge.Soft && soft[start] === 1)) continue;
+        if (spec.right !== Edge.None && !hardRight && !(spec.right === Edge.Soft && soft[end] === 1)) continue;
+        hits.byGroup[spec.group]?.push({ group: spec.group, ref: spec.ref, start, end });
+        hits.any++;
+      }
+    });
+  }
+}
+
+/** True when [start, end) lies inside one of `covers`. */
+export function coveredBy(start: number, end: number, covers: readonly Hit[]): boolean {
+  for (const c of covers) if (c.start <= start && c.end >= end) return true;
+  return false;
+}
+
+/**
+ * Adds a phrase from a word list: a trailing `*` lifts the right word boundary
+ * (`earthquake*` also matches `earthquakes`).
+ */
+export function addListTerm(builder: TermIndexBuilder, term: string, group: Group, ref: number, edge: Edge = Edge.Word): void {
+  const open = term.endsWith('*');
+  const text = open ? term.slice(0, -1) : term;
+  builder.addText(text, { group, ref, left: edge, right: open ? Edge.None : edge });
+}

@@ -1,0 +1,32 @@
+/** The app's sections, in navigation order. */
+import type { CredentialAccount } from '../api/types.js';
+import type { IconName } from './Icon.js';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  /** Shown in the phone tab bar; the rest sit in its "More" sheet. */
+  tab?: boolean;
+  badge?: 'unread';
+}
+
+export function navItems(me: CredentialAccount): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', label: 'Home', icon: 'home', tab: true },
+    { to: '/organization', label: 'Organization', icon: 'organization', tab: true },
+    { to: '/notifications', label: 'Notifications', icon: 'bell', tab: true, badge: 'unread' },
+    { to: '/search', label: 'Search', icon: 'search', tab: true },
+    { to: '/directory', label: 'Directory', icon: 'directory' },
+    { to: '/bookmarks', label: 'Bookmarks', icon: 'bookmark' },
+    { to: `/@${me.username}`, label: 'Profile', icon: 'user' },
+    { to: '/settings', label: 'Settings', icon: 'settings' },
+  ];
+  if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield' });
+  return items;
+}
+
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.to === '/') return pathname === '/';
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
