@@ -33,13 +33,23 @@ class Browser {
     return this.request('GET', path);
   }
 
-  submit(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<PageResponse> {
+  submit(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<PageResponse> {
     return this.request('POST', path, fields, { origin: this.base, ...headers });
   }
 
-  private async request(method: string, path: string, fields?: Record<string, string>, extra: Record<string, string> = {}): Promise<PageResponse> {
+  private async request(
+    method: string,
+    path: string,
+    fields?: Record<string, string>,
+    extra: Record<string, string> = {},
+  ): Promise<PageResponse> {
     const headers: Record<string, string> = { ...extra };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     let body: string | undefined;
     if (fields) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -57,7 +67,10 @@ class Browser {
 }
 
 function unescapeHtml(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+  return value.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!,
+  );
 }
 
 /** The hidden inputs of the page's form, plus the visible ones the test fills in. */
@@ -75,11 +88,21 @@ function pkce(): { verifier: string; challenge: string } {
 }
 
 function authorizePath(app: RegisteredApp, params: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ response_type: 'code', client_id: app.client_id, redirect_uri: app.redirect_uris[0]!, ...params });
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.client_id,
+    redirect_uri: app.redirect_uris[0]!,
+    ...params,
+  });
   return `/oauth/authorize?${query}`;
 }
 
-async function postJson(server: TestServer, path: string, body: unknown, headers: Record<string, string> = {}) {
+async function postJson(
+  server: TestServer,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(server.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -105,12 +128,22 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function registerApp(overrides: Record<string, unknown> = {}): Promise<RegisteredApp> {
-    const res = await postJson(server, '/api/v1/apps', { client_name: 'Test App', redirect_uris: REDIRECT, scopes: 'read write', ...overrides });
+    const res = await postJson(server, '/api/v1/apps', {
+      client_name: 'Test App',
+      redirect_uris: REDIRECT,
+      scopes: 'read write',
+      ...overrides,
+    });
     expect(res.status).toBe(200);
     return res.body;
   }
 
-  async function signIn(who: Browser, path: string, login: string, password = PASSWORD): Promise<PageResponse> {
+  async function signIn(
+    who: Browser,
+    path: string,
+    login: string,
+    password = PASSWORD,
+  ): Promise<PageResponse> {
     const page = await who.get(path);
     expect(page.status).toBe(200);
     expect(page.text).toContain('action="/oauth/sign_in"');
@@ -143,7 +176,10 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
     });
   }
 
-  async function tokenFor(app: RegisteredApp, scope = 'read write'): Promise<{ access_token: string; refresh_token: string; scope: string }> {
+  async function tokenFor(
+    app: RegisteredApp,
+    scope = 'read write',
+  ): Promise<{ access_token: string; refresh_token: string; scope: string }> {
     const { verifier, challenge } = pkce();
     const code = await codeFor(app, { scope, code_challenge: challenge, code_challenge_method: 'S256' });
     const res = await exchange(app, code, { code_verifier: verifier });
@@ -152,7 +188,10 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
   }
 
   async function countApps(): Promise<number> {
-    const row = await server.ctx.database.db.selectFrom('oauth_applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await server.ctx.database.db
+      .selectFrom('oauth_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -170,9 +209,13 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
         code_challenge_methods_supported: ['S256'],
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       });
-      expect(res.body.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'refresh_token']));
+      expect(res.body.grant_types_supported).toEqual(
+        expect.arrayContaining(['authorization_code', 'client_credentials', 'refresh_token']),
+      );
       expect(res.body.grant_types_supported).not.toContain('password');
-      expect(res.body.scopes_supported).toEqual(expect.arrayContaining(['read', 'write:statuses', 'profile', 'admin:read:accounts']));
+      expect(res.body.scopes_supported).toEqual(
+        expect.arrayContaining(['read', 'write:statuses', 'profile', 'admin:read:accounts']),
+      );
     });
 
     it('registers an application and keeps only a hash of its secret', async () => {
@@ -188,7 +231,11 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       });
       expect(app.id).toMatch(/^\d+$/);
       expect(app.client_id.length).toBeGreaterThan(30);
-      const row = await server.ctx.database.db.selectFrom('oauth_applications').selectAll().where('client_id', '=', app.client_id).executeTakeFirstOrThrow();
+      const row = await server.ctx.database.db
+        .selectFrom('oauth_applications')
+        .selectAll()
+        .where('client_id', '=', app.client_id)
+        .executeTakeFirstOrThrow();
       expect(row.client_secret_hash).toBe(hashSecret(app.client_secret));
       expect(JSON.stringify(row)).not.toContain(app.client_secret);
     });
@@ -211,7 +258,11 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       multipart.set('scopes', 'read:statuses write:statuses');
       const res = await fetch(`${server.url}/api/v1/apps`, { method: 'POST', body: multipart });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ name: 'Curl App', redirect_uris: [OOB], scopes: ['read:statuses', 'write:statuses'] });
+      expect(await res.json()).toMatchObject({
+        name: 'Curl App',
+        redirect_uris: [OOB],
+        scopes: ['read:statuses', 'write:statuses'],
+      });
     });
 
     it('refuses bad registrations with 400 naming the field, writing nothing', async () => {
@@ -238,7 +289,12 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
     it('signs in, asks consent, redirects with code and state, and the token works', async () => {
       const app = await registerApp({ client_name: 'Flow App', scopes: 'read write' });
       const { verifier, challenge } = pkce();
-      const path = authorizePath(app, { scope: 'read write:statuses', state: 'xyz 123', code_challenge: challenge, code_challenge_method: 'S256' });
+      const path = authorizePath(app, {
+        scope: 'read write:statuses',
+        state: 'xyz 123',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      });
       const fresh = new Browser(server.url);
 
       const signInPage = await fresh.get(path);
@@ -247,12 +303,20 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(signInPage.text).toContain('Flow App');
       expect(signInPage.text).toContain('name="password"');
 
-      const wrong = await fresh.submit('/oauth/sign_in', { ...formFields(signInPage.text), login: alice.username, password: 'not the password' });
+      const wrong = await fresh.submit('/oauth/sign_in', {
+        ...formFields(signInPage.text),
+        login: alice.username,
+        password: 'not the password',
+      });
       expect(wrong.status).toBe(401);
       expect(wrong.text).toContain('The login or password is wrong.');
       expect(fresh.cookies.has('roost_session')).toBe(false);
 
-      const signedIn = await fresh.submit('/oauth/sign_in', { ...formFields(wrong.text), login: alice.username, password: PASSWORD });
+      const signedIn = await fresh.submit('/oauth/sign_in', {
+        ...formFields(wrong.text),
+        login: alice.username,
+        password: PASSWORD,
+      });
       expect(signedIn.status).toBe(303);
       expect(signedIn.headers.get('location')).toMatch(/^\/oauth\/authorize\?/);
       expect(fresh.cookies.has('roost_session')).toBe(true);
@@ -267,7 +331,10 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(csp).toContain("form-action 'self' https://app.example");
       expect(csp).toContain("frame-ancestors 'none'");
 
-      const answer = await fresh.submit('/oauth/authorize', { ...formFields(consent.text), decision: 'approve' });
+      const answer = await fresh.submit('/oauth/authorize', {
+        ...formFields(consent.text),
+        decision: 'approve',
+      });
       expect(answer.status).toBe(302);
       const location = new URL(answer.headers.get('location')!);
       expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
@@ -288,7 +355,12 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(me.body.username).toBe(alice.username);
       const which = await client.get('/api/v1/apps/verify_credentials');
       expect(which.status).toBe(200);
-      expect(which.body).toMatchObject({ id: app.id, name: 'Flow App', scopes: ['read', 'write'], vapid_key: '' });
+      expect(which.body).toMatchObject({
+        id: app.id,
+        name: 'Flow App',
+        scopes: ['read', 'write'],
+        vapid_key: '',
+      });
       expect(which.body.client_secret).toBeUndefined();
       const posted = await client.post('/api/v1/statuses', { status: 'Hello from an OAuth app' });
       expect(posted.status).toBe(200);
@@ -303,7 +375,11 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
           'content-type': 'application/x-www-form-urlencoded',
           authorization: `Basic ${Buffer.from(`${app.client_id}:${app.client_secret}`).toString('base64')}`,
         },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: REDIRECT,
+        }).toString(),
       });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { scope: string }).scope).toBe('read');
@@ -337,17 +413,25 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const aliceSession = who.cookies.get('roost_session');
       const page = await who.get(authorizePath(app, { force_login: 'true' }));
       expect(page.text).toContain('action="/oauth/sign_in"');
-      const switched = await who.submit('/oauth/sign_in', { ...formFields(page.text), login: bob.username, password: PASSWORD });
+      const switched = await who.submit('/oauth/sign_in', {
+        ...formFields(page.text),
+        login: bob.username,
+        password: PASSWORD,
+      });
       expect(switched.status).toBe(303);
       expect(switched.headers.get('location')).not.toContain('force_login');
       const consent = await who.get(switched.headers.get('location')!);
       expect(consent.text).toContain(`@${bob.username}`);
-      const old = await fetch(`${server.url}/api/roost/v1/auth/session`, { headers: { cookie: `roost_session=${aliceSession}` } });
+      const old = await fetch(`${server.url}/api/roost/v1/auth/session`, {
+        headers: { cookie: `roost_session=${aliceSession}` },
+      });
       expect(old.status).toBe(401);
     });
 
     it('escapes the application name on the sign-in and consent pages', async () => {
-      const app = await registerApp({ client_name: '<script>alert("x")</script><img src=x onerror=alert(1)>' });
+      const app = await registerApp({
+        client_name: '<script>alert("x")</script><img src=x onerror=alert(1)>',
+      });
       const stranger = new Browser(server.url);
       const signInPage = await stranger.get(authorizePath(app));
       const consent = await browser.get(authorizePath(app));
@@ -367,7 +451,9 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(badRedirect.status).toBe(400);
       expect(badRedirect.headers.get('location')).toBeNull();
       expect(badRedirect.text).toContain('not one the application registered');
-      const unknownClient = await browser.get('/oauth/authorize?response_type=code&client_id=nope&redirect_uri=https%3A%2F%2Fevil.example%2Fcb');
+      const unknownClient = await browser.get(
+        '/oauth/authorize?response_type=code&client_id=nope&redirect_uri=https%3A%2F%2Fevil.example%2Fcb',
+      );
       expect(unknownClient.status).toBe(400);
       expect(unknownClient.headers.get('location')).toBeNull();
     });
@@ -385,20 +471,32 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
 
     it('refuses the plain PKCE method and unsupported response types', async () => {
       const app = await registerApp();
-      const plain = await browser.get(authorizePath(app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }));
+      const plain = await browser.get(
+        authorizePath(app, { code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }),
+      );
       expect(new URL(plain.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
       const implicit = await browser.get(authorizePath(app, { response_type: 'token' }));
-      expect(new URL(implicit.headers.get('location')!).searchParams.get('error')).toBe('unsupported_response_type');
+      expect(new URL(implicit.headers.get('location')!).searchParams.get('error')).toBe(
+        'unsupported_response_type',
+      );
     });
 
     it('refuses a consent form without the session’s CSRF token or from another site, issuing no code', async () => {
       const app = await registerApp();
       const consent = await browser.get(authorizePath(app));
       const fields = formFields(consent.text);
-      const forged = await browser.submit('/oauth/authorize', { ...fields, csrf: 'guessed', decision: 'approve' });
+      const forged = await browser.submit('/oauth/authorize', {
+        ...fields,
+        csrf: 'guessed',
+        decision: 'approve',
+      });
       expect(forged.status).toBe(403);
       expect(forged.headers.get('location')).toBeNull();
-      const crossSite = await browser.submit('/oauth/authorize', { ...fields, decision: 'approve' }, { origin: 'https://evil.example' });
+      const crossSite = await browser.submit(
+        '/oauth/authorize',
+        { ...fields, decision: 'approve' },
+        { origin: 'https://evil.example' },
+      );
       expect(crossSite.status).toBe(403);
       const codes = await server.ctx.database.db
         .selectFrom('oauth_authorization_codes')
@@ -409,11 +507,44 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(codes).toHaveLength(0);
     });
 
+    it('rate-limits the sign-in form per login', async () => {
+      const app = await registerApp();
+      const guesser = new Browser(server.url);
+      const page = await guesser.get(authorizePath(app));
+      const fields = formFields(page.text);
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        statuses.push(
+          (
+            await guesser.submit('/oauth/sign_in', {
+              ...fields,
+              login: 'nobody-here',
+              password: `guess number ${i}`,
+            })
+          ).status,
+        );
+      }
+      expect(statuses).toEqual(Array(10).fill(401));
+      const limited = await guesser.submit('/oauth/sign_in', {
+        ...fields,
+        login: 'nobody-here',
+        password: 'one more guess',
+      });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('content-type')).toContain('text/html');
+      expect(limited.text).toContain('Too many attempts');
+    });
+
     it('refuses a sign-in form without its CSRF cookie value', async () => {
       const app = await registerApp();
       const stranger = new Browser(server.url);
       const page = await stranger.get(authorizePath(app));
-      const res = await stranger.submit('/oauth/sign_in', { ...formFields(page.text), csrf: 'forged', login: alice.username, password: PASSWORD });
+      const res = await stranger.submit('/oauth/sign_in', {
+        ...formFields(page.text),
+        csrf: 'forged',
+        login: alice.username,
+        password: PASSWORD,
+      });
       expect(res.status).toBe(403);
       expect(stranger.cookies.has('roost_session')).toBe(false);
     });
@@ -439,11 +570,15 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const code = await codeFor(app);
       const first = await exchange(app, code);
       expect(first.status).toBe(200);
-      expect((await server.client(first.body.access_token).get('/api/v1/apps/verify_credentials')).status).toBe(200);
+      expect(
+        (await server.client(first.body.access_token).get('/api/v1/apps/verify_credentials')).status,
+      ).toBe(200);
       const again = await exchange(app, code);
       expect(again.status).toBe(400);
       expect(again.body.error).toBe('invalid_grant');
-      expect((await server.client(first.body.access_token).get('/api/v1/apps/verify_credentials')).status).toBe(401);
+      expect(
+        (await server.client(first.body.access_token).get('/api/v1/apps/verify_credentials')).status,
+      ).toBe(401);
       const refreshed = await postJson(server, '/oauth/token', {
         grant_type: 'refresh_token',
         refresh_token: first.body.refresh_token,
@@ -474,7 +609,12 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(mismatch.body.error).toBe('invalid_grant');
       const stolen = await exchange(other, code);
       expect(stolen.body.error).toBe('invalid_grant');
-      const missing = await postJson(server, '/oauth/token', { grant_type: 'authorization_code', client_id: app.client_id, client_secret: app.client_secret, code });
+      const missing = await postJson(server, '/oauth/token', {
+        grant_type: 'authorization_code',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        code,
+      });
       expect(missing.body.error).toBe('invalid_request');
       expect((await exchange(app, code)).status).toBe(200);
     });
@@ -493,12 +633,19 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(password.body.access_token).toBeUndefined();
       const none = await postJson(server, '/oauth/token', { client_id: app.client_id });
       expect(none.body.error).toBe('invalid_request');
-      const badSecret = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: 'wrong' });
+      const badSecret = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: 'wrong',
+      });
       expect(badSecret.status).toBe(401);
       expect(badSecret.body.error).toBe('invalid_client');
       const basic = await fetch(`${server.url}/oauth/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${app.client_id}:wrong`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from(`${app.client_id}:wrong`).toString('base64')}`,
+        },
         body: JSON.stringify({ grant_type: 'client_credentials' }),
       });
       expect(basic.status).toBe(401);
@@ -507,7 +654,12 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
 
     it('issues app-only tokens that verify the app but act for nobody', async () => {
       const app = await registerApp({ scopes: 'read write' });
-      const res = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'read' });
+      const res = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: 'read',
+      });
       expect(res.status).toBe(200);
       expect(res.body.scope).toBe('read');
       expect(res.body.refresh_token).toBeUndefined();
@@ -517,11 +669,23 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(which.body.name).toBe('Test App');
       expect((await appClient.get('/api/v1/accounts/verify_credentials')).status).toBe(401);
       expect((await appClient.get('/api/roost/v1/authorized_apps')).status).toBe(401);
-      expect((await server.client('roostapp_forged').get('/api/v1/apps/verify_credentials')).status).toBe(401);
+      expect((await server.client('roostapp_forged').get('/api/v1/apps/verify_credentials')).status).toBe(
+        401,
+      );
       expect((await server.anonymous.get('/api/v1/apps/verify_credentials')).status).toBe(401);
-      const tooMuch = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'admin:read' });
+      const tooMuch = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: 'admin:read',
+      });
       expect(tooMuch.body.error).toBe('invalid_scope');
-      const unknown = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'read nonsense' });
+      const unknown = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: 'read nonsense',
+      });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error).toBe('invalid_scope');
     });
@@ -542,15 +706,21 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(second.body.scope).toBe('read write');
       expect(second.body.access_token).not.toBe(first.access_token);
       expect(second.body.refresh_token).not.toBe(first.refresh_token);
-      expect((await server.client(first.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
-      expect((await server.client(second.body.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+      expect(
+        (await server.client(first.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(401);
+      expect(
+        (await server.client(second.body.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(200);
 
       const wider = await refresh(second.body.refresh_token, 'read write admin:write');
       expect(wider.body.error).toBe('invalid_scope');
 
       const replay = await refresh(first.refresh_token);
       expect(replay.body.error).toBe('invalid_grant');
-      expect((await server.client(second.body.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
+      expect(
+        (await server.client(second.body.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(401);
       expect((await refresh(second.body.refresh_token)).body.error).toBe('invalid_grant');
     });
 
@@ -565,7 +735,9 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
         scope: 'read',
       });
       expect(narrowed.body.scope).toBe('read');
-      const posted = await server.client(narrowed.body.access_token).post('/api/v1/statuses', { status: 'should not post' });
+      const posted = await server
+        .client(narrowed.body.access_token)
+        .post('/api/v1/statuses', { status: 'should not post' });
       expect(posted.status).toBe(403);
     });
 
@@ -573,14 +745,22 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const app = await registerApp();
       const statuses: number[] = [];
       for (let i = 0; i < 31; i += 1) {
-        const res = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: 'wrong' });
+        const res = await postJson(server, '/oauth/token', {
+          grant_type: 'client_credentials',
+          client_id: app.client_id,
+          client_secret: 'wrong',
+        });
         statuses.push(res.status);
       }
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
       expect(statuses[30]).toBe(429);
       // Another client from the same address is not locked out.
       const other = await registerApp();
-      const ok = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: other.client_id, client_secret: other.client_secret });
+      const ok = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: other.client_id,
+        client_secret: other.client_secret,
+      });
       expect(ok.status).toBe(200);
     });
   });
@@ -595,22 +775,36 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       expect(posted.status).toBe(403);
       expect(posted.body.code).toBe('forbidden');
       const profileOnly = await tokenFor(await registerApp({ scopes: 'profile' }), 'profile');
-      expect((await server.client(profileOnly.access_token).get('/api/roost/v1/authorized_apps')).status).toBe(403);
+      expect(
+        (await server.client(profileOnly.access_token).get('/api/roost/v1/authorized_apps')).status,
+      ).toBe(403);
     });
 
     it('revokes a token for its own client only, and answers {} for unknown tokens', async () => {
       const app = await registerApp();
       const other = await registerApp();
       const token = await tokenFor(app);
-      const foreign = await postJson(server, '/oauth/revoke', { client_id: other.client_id, client_secret: other.client_secret, token: token.access_token });
+      const foreign = await postJson(server, '/oauth/revoke', {
+        client_id: other.client_id,
+        client_secret: other.client_secret,
+        token: token.access_token,
+      });
       expect(foreign.status).toBe(403);
       expect(foreign.body.error).toBe('unauthorized_client');
-      expect((await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+      expect(
+        (await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(200);
 
-      const revoked = await postJson(server, '/oauth/revoke', { client_id: app.client_id, client_secret: app.client_secret, token: token.access_token });
+      const revoked = await postJson(server, '/oauth/revoke', {
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        token: token.access_token,
+      });
       expect(revoked.status).toBe(200);
       expect(revoked.body).toEqual({});
-      expect((await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
+      expect(
+        (await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(401);
       const refresh = await postJson(server, '/oauth/token', {
         grant_type: 'refresh_token',
         refresh_token: token.refresh_token,
@@ -619,26 +813,49 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       });
       expect(refresh.body.error).toBe('invalid_grant');
 
-      const unknown = await postJson(server, '/oauth/revoke', { client_id: app.client_id, client_secret: app.client_secret, token: 'never-issued' });
+      const unknown = await postJson(server, '/oauth/revoke', {
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        token: 'never-issued',
+      });
       expect(unknown.status).toBe(200);
-      const unauthenticated = await postJson(server, '/oauth/revoke', { client_id: app.client_id, client_secret: 'wrong', token: 'x' });
+      const unauthenticated = await postJson(server, '/oauth/revoke', {
+        client_id: app.client_id,
+        client_secret: 'wrong',
+        token: 'x',
+      });
       expect(unauthenticated.status).toBe(401);
     });
 
     it('lists the apps a person authorized and lets them take one back', async () => {
       const carol = await createPerson(server, { password: PASSWORD });
       const who = new Browser(server.url);
-      const app = await registerApp({ client_name: 'Carol’s reader', website: 'https://reader.example', scopes: 'read write' });
+      const app = await registerApp({
+        client_name: 'Carol’s reader',
+        website: 'https://reader.example',
+        scopes: 'read write',
+      });
       await signIn(who, authorizePath(app), carol.username);
       const { verifier, challenge } = pkce();
-      const answer = await decide(authorizePath(app, { scope: 'read', code_challenge: challenge, code_challenge_method: 'S256' }), 'approve', who);
+      const answer = await decide(
+        authorizePath(app, { scope: 'read', code_challenge: challenge, code_challenge_method: 'S256' }),
+        'approve',
+        who,
+      );
       const code = new URL(answer.headers.get('location')!).searchParams.get('code')!;
       const token = (await exchange(app, code, { code_verifier: verifier })).body;
 
       const list = await carol.client.get('/api/roost/v1/authorized_apps');
       expect(list.status).toBe(200);
       expect(list.body).toEqual([
-        { id: app.id, name: 'Carol’s reader', website: 'https://reader.example', scopes: ['read'], created_at: expect.any(String), last_used_at: null },
+        {
+          id: app.id,
+          name: 'Carol’s reader',
+          website: 'https://reader.example',
+          scopes: ['read'],
+          created_at: expect.any(String),
+          last_used_at: null,
+        },
       ]);
       expect((await server.anonymous.get('/api/roost/v1/authorized_apps')).status).toBe(401);
 
@@ -658,11 +875,23 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
     it('revokes every token when the application is deleted', async () => {
       const app = await registerApp();
       const token = await tokenFor(app);
-      const appToken = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret });
+      const appToken = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+      });
       await server.ctx.services.oauth.applications.delete(Number(app.id));
-      expect((await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
-      expect((await server.client(appToken.body.access_token).get('/api/v1/apps/verify_credentials')).status).toBe(401);
-      const exchangeAfter = await postJson(server, '/oauth/token', { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret });
+      expect(
+        (await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(401);
+      expect(
+        (await server.client(appToken.body.access_token).get('/api/v1/apps/verify_credentials')).status,
+      ).toBe(401);
+      const exchangeAfter = await postJson(server, '/oauth/token', {
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+      });
       expect(exchangeAfter.status).toBe(401);
       const page = await browser.get(authorizePath(app));
       expect(page.status).toBe(400);
@@ -676,10 +905,14 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const answer = await decide(authorizePath(app), 'approve', who);
       const code = new URL(answer.headers.get('location')!).searchParams.get('code')!;
       const token = (await exchange(app, code)).body;
-      const pending = new URL((await decide(authorizePath(app), 'approve', who)).headers.get('location')!).searchParams.get('code')!;
+      const pending = new URL(
+        (await decide(authorizePath(app), 'approve', who)).headers.get('location')!,
+      ).searchParams.get('code')!;
 
       await server.ctx.services.oauth.revokeUserTokens(dave.userId);
-      expect((await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
+      expect(
+        (await server.client(token.access_token).get('/api/v1/accounts/verify_credentials')).status,
+      ).toBe(401);
       expect((await exchange(app, pending)).body.error).toBe('invalid_grant');
       expect((await dave.client.get('/api/v1/accounts/verify_credentials')).status).toBe(200);
     });
@@ -689,9 +922,13 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const who = new Browser(server.url);
       const app = await registerApp();
       await signIn(who, authorizePath(app), erin.username);
-      const first = new URL((await decide(authorizePath(app), 'approve', who)).headers.get('location')!).searchParams.get('code')!;
+      const first = new URL(
+        (await decide(authorizePath(app), 'approve', who)).headers.get('location')!,
+      ).searchParams.get('code')!;
       const token = (await exchange(app, first)).body;
-      const second = new URL((await decide(authorizePath(app), 'approve', who)).headers.get('location')!).searchParams.get('code')!;
+      const second = new URL(
+        (await decide(authorizePath(app), 'approve', who)).headers.get('location')!,
+      ).searchParams.get('code')!;
       await server.ctx.services.accounts.adminUpdate(erin.accountId, { suspended: true });
       expect((await exchange(app, second)).body.error).toBe('invalid_grant');
       const refreshed = await postJson(server, '/oauth/token', {
@@ -708,7 +945,12 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
     it('registers an app, signs in, and calls the API as Mastodon clients do', async () => {
       const { createOAuthAPIClient, createRestAPIClient } = await import('masto');
       const anonymous = createRestAPIClient({ url: server.url });
-      const registered = await anonymous.v1.apps.create({ clientName: 'Masto App', redirectUris: REDIRECT, scopes: 'read write', website: 'https://masto.example' });
+      const registered = await anonymous.v1.apps.create({
+        clientName: 'Masto App',
+        redirectUris: REDIRECT,
+        scopes: 'read write',
+        website: 'https://masto.example',
+      });
       expect(registered.name).toBe('Masto App');
       const clientId = registered.clientId!;
       const clientSecret = registered.clientSecret!;
@@ -740,7 +982,13 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       const status = await masto.v1.statuses.create({ status: 'Posted through masto' });
       expect(status.content).toContain('Posted through masto');
 
-      const appOnly = await oauth.token.create({ grantType: 'client_credentials', clientId, clientSecret, redirectUri: REDIRECT, scope: 'read' });
+      const appOnly = await oauth.token.create({
+        grantType: 'client_credentials',
+        clientId,
+        clientSecret,
+        redirectUri: REDIRECT,
+        scope: 'read',
+      });
       const appClient = createRestAPIClient({ url: server.url, accessToken: appOnly.accessToken });
       expect((await appClient.v1.apps.verifyCredentials()).name).toBe('Masto App');
 

@@ -115,6 +115,8 @@ describe.each(DIALECTS)('streaming (%s)', (dialect) => {
   afterAll(async () => {
     for (const s of streams) s.close();
     const t0 = Date.now();
+    await server.app.close();
+    console.log('app close took', Date.now() - t0);
     await server.close();
     console.log('close took', Date.now() - t0);
   });

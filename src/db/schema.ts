@@ -103,7 +103,11 @@ export interface StatusTable {
   favourites_count: Generated<number>;
   created_at: number;
   edited_at: number | null;
+  /** Screening: a held post waits for a moderator; held and removed posts are seen by their author only. */
+  moderation_state: Generated<ModerationState>;
 }
+
+export type ModerationState = 'visible' | 'held' | 'removed';
 
 export interface StatusEditTable {
   id: number;
@@ -166,7 +170,7 @@ export interface HomeFeedTable {
   status_id: number;
 }
 
-export type NotificationType = 'mention' | 'reply' | 'favourite' | 'reblog' | 'follow' | 'status' | 'update';
+export type NotificationType = 'mention' | 'reply' | 'favourite' | 'reblog' | 'follow' | 'status' | 'update' | 'moderation';
 
 export interface NotificationTable {
   id: number;
@@ -257,6 +261,39 @@ export interface OAuthAppTokenTable {
   revoked_at: number | null;
 }
 
+/** A version of the screening policy; the highest version is the current one. */
+export interface ScreeningPolicyTable {
+  id: number;
+  version: number;
+  /** The policy document as JSON text. */
+  document: string;
+  created_by: number | null;
+  created_by_account_id: number | null;
+  created_at: number;
+  note: string;
+}
+
+/** A screening of a post that found something: on create and on every edit. */
+export interface PostScreeningTable {
+  id: number;
+  status_id: number;
+  action: 'allow' | 'warn' | 'review' | 'block';
+  /** The findings as JSON text, each tagged with the field it was found in. */
+  findings: string;
+  policy_version: number;
+  created_at: number;
+}
+
+export interface ModerationDecisionTable {
+  id: number;
+  status_id: number;
+  moderator_user_id: number | null;
+  moderator_account_id: number | null;
+  decision: 'release' | 'remove';
+  reason: string;
+  decided_at: number;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -282,6 +319,9 @@ export interface Schema {
   oauth_authorization_codes: OAuthAuthorizationCodeTable;
   oauth_refresh_tokens: OAuthRefreshTokenTable;
   oauth_app_tokens: OAuthAppTokenTable;
+  screening_policies: ScreeningPolicyTable;
+  post_screenings: PostScreeningTable;
+  moderation_decisions: ModerationDecisionTable;
 }
 
 export type Account = Selectable<AccountTable>;

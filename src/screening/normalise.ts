@@ -365,11 +365,14 @@ function resolveLeet(count: number): void {
         sym[j] = LEET_DIGITS.charCodeAt((sym[j] ?? DIGIT_0) - DIGIT_0) - 96;
       } else if (c === C_LEET) {
         const next = j + 1 < e ? cls[j + 1] : C_SEP;
+        const prev = j > k ? cls[j - 1] : C_SEP;
         const nextIsWordish = next === C_LETTER || next === C_DIGIT || next === C_LEET;
+        const prevIsWordish = prev === C_LETTER || prev === C_DIGIT || prev === C_LEET;
         const symbol = sym[j];
         const isAt = symbol === 1; // '@' folds to 'a'
         const isBang = symbol === 9 || symbol === 3; // '!' '|' → i, '(' → c
-        const keep = convert && !(isAt && j === k) && (!isBang || nextIsWordish);
+        // `! | (` stand for letters only inside a word (`sh!t`, `fu(k`), never at its edges.
+        const keep = convert && !(isAt && j === k) && (!isBang || (nextIsWordish && prevIsWordish));
         if (keep) cls[j] = C_LETTER;
         else {
           cls[j] = C_SEP;

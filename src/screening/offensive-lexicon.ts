@@ -67,6 +67,7 @@ function literal(text: string): string {
 function maskedVariants(text: string): string[] {
   if (text.length < 4 || text.includes(' ')) return [];
   const variants: string[] = [];
+  variants.push(`${text[0] ?? ''}*${text[text.length - 1] ?? ''}`);
   for (let i = 1; i < text.length - 1; i++) {
     variants.push(text.slice(0, i) + '*' + text.slice(i + 1));
     if (i < text.length - 2) variants.push(text.slice(0, i) + '*' + text.slice(i + 2));

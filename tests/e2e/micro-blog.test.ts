@@ -83,7 +83,7 @@ describe('web app (sqlite)', () => {
     const [r, g, b] = color.match(/\d+/g)!.map(Number);
     expect(r).toBeGreaterThan(150);
     expect(g! + b!).toBeLessThan(r!);
-    expect(await page.getByRole('button', { name: 'Post' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
     await composer.fill('');
   });
 
@@ -92,7 +92,7 @@ describe('web app (sqlite)', () => {
     await page.getByLabel('What’s happening?').fill(text);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/statuses') && r.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Post' }).click(),
+      page.getByRole('button', { name: 'Post', exact: true }).click(),
     ]);
     expect(response.status()).toBe(200);
     const first = page.locator('main article[data-status-id]').first();
@@ -108,7 +108,7 @@ describe('web app (sqlite)', () => {
       route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'Validation failed: text is too long', code: 'unprocessable' }) }),
     );
     await page.getByLabel('What’s happening?').fill('This draft must survive a failure');
-    await page.getByRole('button', { name: 'Post' }).click();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
     await expect.poll(() => page.locator('.composer').getByRole('alert').textContent()).toBe('Validation failed: text is too long');
     expect(await page.getByLabel('What’s happening?').inputValue()).toBe('This draft must survive a failure');
     await page.unroute('**/api/v1/statuses');
@@ -185,7 +185,7 @@ describe('web app (sqlite)', () => {
     await results.getByText('Alice Martin').waitFor();
     await results.getByText('Bob Okafor').waitFor();
     const design = await page.locator('#directory-department option', { hasText: 'Design' }).getAttribute('value');
-    await page.getByLabel('Department').selectOption(design!);
+    await page.getByLabel('Department', { exact: true }).selectOption(design!);
     await page.waitForURL(/department=/);
     await expect.poll(async () => (await results.locator('.account-card').allTextContents()).join(' | ')).toMatch(/Bob Okafor/);
     await expect.poll(async () => (await results.locator('.account-card').allTextContents()).join(' | ')).not.toMatch(/Alice Martin/);
@@ -207,7 +207,9 @@ describe('web app (sqlite)', () => {
   it('works from the keyboard: skip link, n to write, Ctrl+Enter to post, j and l to like, ? for help', async () => {
     await page.goto(`${server.url}/`);
     await page.locator('main article[data-status-id]').first().waitFor();
+    console.log('before', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
     await page.keyboard.press('Tab');
+    console.log('after', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('n');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBeTruthy();

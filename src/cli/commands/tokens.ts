@@ -1,6 +1,6 @@
 /** `roost tokens`: bearer tokens for scripts, bots and apps, made from the command line. */
 import { parseId } from '../../domain/ids.js';
-import { parseScopes } from '../../services/auth/scopes.js';
+import { splitScopes, unknownScopes } from '../../services/oauth/scopes.js';
 import { withServices } from '../../services/setup/open-services.js';
 import { CliError, parse, type CliIO, type Command } from '../command.js';
 import { onlyPositional, printTable } from './users.js';
@@ -56,7 +56,8 @@ export const tokensCommand: Command = {
 async function createToken(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, { scopes: { type: 'string' }, name: { type: 'string' } });
   const username = onlyPositional(positionals, '<username>');
-  const { scopes, unknown } = parseScopes(values.scopes ?? DEFAULT_SCOPES);
+  const scopes = splitScopes(values.scopes ?? DEFAULT_SCOPES);
+  const unknown = unknownScopes(scopes);
   if (unknown.length > 0)
     throw new CliError(`unknown scope ${unknown.map((s) => `"${s}"`).join(', ')} (see roost tokens --help)`);
   if (scopes.length === 0) throw new CliError('--scopes names no scope');

@@ -24,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('oauth_authorization_codes')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('code_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('application_id', 'bigint', (c) => c.notNull().references('oauth_applications.id').onDelete('cascade'))
+    .addColumn('application_id', 'bigint', (c) =>
+      c.notNull().references('oauth_applications.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'bigint', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('redirect_uri', 'text', (c) => c.notNull())
     .addColumn('scopes', 'text', (c) => c.notNull())
@@ -32,7 +34,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('used_at', 'bigint')
     .execute();
-  await db.schema.createIndex('oauth_codes_application').on('oauth_authorization_codes').column('application_id').execute();
+  await db.schema
+    .createIndex('oauth_codes_application')
+    .on('oauth_authorization_codes')
+    .column('application_id')
+    .execute();
   await db.schema.createIndex('oauth_codes_user').on('oauth_authorization_codes').column('user_id').execute();
 
   // One row per access token issued from a code or a refresh; `grant_id` (the code's id) ties a
@@ -41,7 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('oauth_refresh_tokens')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('application_id', 'bigint', (c) => c.notNull().references('oauth_applications.id').onDelete('cascade'))
+    .addColumn('application_id', 'bigint', (c) =>
+      c.notNull().references('oauth_applications.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'bigint', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('access_token_id', 'bigint', (c) => c.notNull())
     .addColumn('grant_id', 'bigint', (c) => c.notNull())
@@ -51,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'bigint')
     .execute();
   await db.schema.createIndex('oauth_refresh_grant').on('oauth_refresh_tokens').column('grant_id').execute();
-  await db.schema.createIndex('oauth_refresh_access_token').on('oauth_refresh_tokens').column('access_token_id').execute();
+  await db.schema
+    .createIndex('oauth_refresh_access_token')
+    .on('oauth_refresh_tokens')
+    .column('access_token_id')
+    .execute();
   await db.schema
     .createIndex('oauth_refresh_user_application')
     .on('oauth_refresh_tokens')
@@ -62,14 +74,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('oauth_app_tokens')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('application_id', 'bigint', (c) => c.notNull().references('oauth_applications.id').onDelete('cascade'))
+    .addColumn('application_id', 'bigint', (c) =>
+      c.notNull().references('oauth_applications.id').onDelete('cascade'),
+    )
     .addColumn('scopes', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('last_used_at', 'bigint')
     .addColumn('revoked_at', 'bigint')
     .execute();
-  await db.schema.createIndex('oauth_app_tokens_application').on('oauth_app_tokens').column('application_id').execute();
+  await db.schema
+    .createIndex('oauth_app_tokens_application')
+    .on('oauth_app_tokens')
+    .column('application_id')
+    .execute();
 
   // Revoking everything an application or a person authorized looks tokens up by these.
-  await db.schema.createIndex('access_tokens_oauth_application').on('access_tokens').columns(['application_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('access_tokens_oauth_application')
+    .on('access_tokens')
+    .columns(['application_id', 'user_id'])
+    .execute();
 }

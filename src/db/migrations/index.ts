@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as core from './001-core.js';
 import * as posts from './003-posts.js';
+import * as screening from './005-screening.js';
 import * as jobDeadLetters from './007-job-dead-letters.js';
 import * as timelines from './004-timelines.js';
 import * as oauth from './008-oauth.js';
@@ -13,6 +14,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '003-posts': { up: posts.up },
     '007-job-dead-letters': { up: jobDeadLetters.up },
     '004-timelines': { up: timelines.up(dialect) },
+    '005-screening': { up: screening.up },
     '008-oauth': { up: oauth.up },
   };
 }

@@ -41,7 +41,9 @@ export interface ConsentPage {
 export function consentPage(page: ConsentPage): string {
   const name = escapeHtml(page.applicationName);
   const website = page.website ? ` <span class="muted">(${escapeHtml(page.website)})</span>` : '';
-  const scopes = page.scopes.map((s) => `<li>${escapeHtml(s.description)} <span class="muted">(${escapeHtml(s.scope)})</span></li>`).join('\n');
+  const scopes = page.scopes
+    .map((s) => `<li>${escapeHtml(s.description)} <span class="muted">(${escapeHtml(s.scope)})</span></li>`)
+    .join('\n');
   return layout(
     'Authorize',
     `<h1>Authorize ${name}?</h1>
@@ -72,5 +74,8 @@ export function codePage(applicationName: string, code: string): string {
 }
 
 export function errorPage(title: string, message: string): string {
-  return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>`);
+  return layout(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>`,
+  );
 }

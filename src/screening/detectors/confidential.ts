@@ -8,6 +8,10 @@ import { Group, coveredBy, type Hit } from '../term-index.js';
 const AMOUNT =
   /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:k|m|mm|bn|b|million|billion|thousand|trillion)\b)?|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b|pct\b|bps\b|basis points\b|million\b|billion\b|thousand\b|trillion\b|[kmb]n?\b|(?:people|employees|staff|jobs|roles|positions|workers|engineers|heads|FTEs?)\b)|\b\d{2,}[\d,]*\s+(?:of\s+(?:our|the)\s+)?(?:people|employees|staff|jobs|roles|positions|workers|engineers)\b)(?!\s*off\b)/giu;
 
+/** "cut 350 jobs", "lay off 10% of staff": headcount reductions written with a verb. */
+const JOB_CUTS =
+  /\b(?:cut|cuts|cutting|eliminate|eliminating|slash|slashing|shed|shedding|lay(?:ing)?\s+off|laid\s+off|let\s+go(?:\s+of)?|letting\s+go(?:\s+of)?|axe|axing|reduce|reducing)\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+|over\s+|nearly\s+|some\s+|another\s+)?\d[\d,.]*\s?%?\s+(?:of\s+(?:our|the|its)\s+)?(?:jobs|roles|positions|employees|people|staff|workers|headcount|engineers|workforce)\b/gi;
+
 function inside(hit: Hit, ctx: ScanContext, from: number, to: number): boolean {
   const start = hitStart(ctx, hit);
   return start >= from && start < to;
@@ -42,8 +46,9 @@ export function detectConfidential(ctx: ScanContext): void {
 function detectFinancial(ctx: ScanContext, marked: boolean): void {
   const direct = ctx.hits.get(Group.FinanceDirect);
   const terms = ctx.hits.get(Group.FinanceTerm);
-  if (direct.length === 0 && terms.length === 0) return;
   const { text } = ctx;
+  const maybeCuts = /\d/.test(text) && /\b(?:cut|cutting|eliminat|slash|shed|lay|laid|let|letting|ax|reduc)/i.test(text);
+  if (direct.length === 0 && terms.length === 0 && !maybeCuts) return;
   const forward = ctx.hits.get(Group.ForwardCue);
   const publicCues = ctx.hits.get(Group.PublicCue).filter((hit) => !coveredBy(hit.start, hit.end, forward));
   const past = ctx.hits.get(Group.PastCue);
@@ -63,6 +68,15 @@ function detectFinancial(ctx: ScanContext, marked: boolean): void {
   }
 
   if (!forwardAnywhere) return;
+  if (maybeCuts) {
+    JOB_CUTS.lastIndex = 0;
+    for (let m = JOB_CUTS.exec(text); m !== null; m = JOB_CUTS.exec(text)) {
+      const [from, to] = sentenceBounds(text, m.index);
+      if (anyInside(publicCues, ctx, from, to)) continue;
+      if (!anyInside(forward, ctx, from, to) && anyInside(past, ctx, from, to)) continue;
+      report(m.index, m.index + m[0].length, 'Discloses planned job cuts that look unannounced.');
+    }
+  }
   for (const hit of terms) {
     const start = hitStart(ctx, hit);
     const [from, to] = sentenceBounds(text, start);

@@ -10,6 +10,7 @@ const URL = /\b(?:https?|ftps?|sftp|ssh|smb|file|rdp|vnc|git|ldaps?):\/\/[^\s<>"
 const BARE_HOST = /(?<![@\w.\/:-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}\b(?::\d{2,5})?(?:\/[^\s<>"'`]*)?/gi;
 const BARE_IP = /(?<![\w.\/:])\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?(?![\w.])/g;
 const GO_LINK = /(?<![\w.\/@-])go\/(?!no\b|no-go|nogo|yes\b|rust\b|java\b|python\b)[a-z0-9][\w-]*(?:\/[^\s<>"'`]*)?/g;
+const VERSION_CUE = /\b(?:v|ver|version|versions|release|build|sdk|rev|revision|firmware|update|patch|upgrade to)\.?\s*$/i;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 
 export interface InternalDomainMatcher {
@@ -101,6 +102,8 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
   BARE_IP.lastIndex = 0;
   for (let m = BARE_IP.exec(text); m !== null; m = BARE_IP.exec(text)) {
     const host = m[0].split(/[/:]/)[0] ?? '';
+    // "version 10.2.0.1" is a version number, not an address.
+    if (VERSION_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (isPrivateIp(host)) report(ctx, m.index, m[0], seen);
   }
   GO_LINK.lastIndex = 0;

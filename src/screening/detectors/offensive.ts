@@ -1,6 +1,7 @@
 // Offensive language: slurs, profanity and mild swearing, from obscenity's English dataset
 // and the project's list, matched on normalised text (leetspeak, homoglyphs, spacing and
 // repeats undone) with obscenity's whitelist logic against the Scunthorpe problem.
+import offensiveData from '../data/offensive.json' with { type: 'json' };
 import { builtinTables } from '../lexicon.js';
 import type { OffensiveKind } from '../offensive-lexicon.js';
 import { hitEnd, hitStart, type ScanContext } from '../scan-context.js';
@@ -13,6 +14,18 @@ const MESSAGE: Record<OffensiveKind, string> = {
   profanity: 'Profanity or sexual vulgarity.',
   mild: 'Mild swearing.',
 };
+
+const NAME_WORDS = new Set(offensiveData.names.words);
+const TITLE_WORD = /^[A-Z][a-z]+$/;
+
+/** "Dick Van Dyke", "Philip K. Dick": a title-case given name beside another capitalised word. */
+function readsAsName(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (!TITLE_WORD.test(word) || !NAME_WORDS.has(word.toLowerCase())) return false;
+  const after = /^\s+[A-Z]/.test(text.slice(end, end + 2));
+  const before = /[A-Z][a-z]*\.?\s+$/.test(text.slice(Math.max(0, start - 20), start));
+  return after || before;
+}
 
 export function detectOffensive(ctx: ScanContext): void {
   const hits = ctx.hits.get(Group.Offensive);
@@ -31,6 +44,7 @@ export function detectOffensive(ctx: ScanContext): void {
     const kind = phrases[hit.ref]?.kind ?? 'profanity';
     const start = hitStart(ctx, hit);
     const end = hitEnd(ctx, hit);
+    if (readsAsName(ctx.text, start, end)) continue;
     if (current && start < current.end) {
       current.end = Math.max(current.end, end);
       if (SEVERITY[kind] > SEVERITY[current.kind]) current.kind = kind;

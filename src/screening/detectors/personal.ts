@@ -162,6 +162,8 @@ export function detectIbans(ctx: ScanContext): void {
 const SSN = /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/g;
 const SSN_CUED = /\b(?:ssn|social security(?: number| no\.?| #)?)\s*(?:#|:|is|was)?\s*((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})\b/gi;
 const UK_NINO = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+/** After an explicit cue any NI-shaped value counts, including HMRC's own example prefix QQ. */
+const NINO_CUED = /\b(?:NI|NINO|national insurance)(?:\s+(?:number|no\.?|#))?\s*(?:is|was|:)?\s*([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b/gi;
 const ID_CUED =
   /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e number|national id|national insurance|id card|identity card|tax id|tax number|tin|sin|nino|aadhaar|personnummer|bsn|nif|dni|nie|medicare|nhs number|employee id)\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*([A-Z0-9](?:[A-Z0-9 -]{4,16})[A-Z0-9])\b/gi;
 
@@ -175,7 +177,10 @@ export function detectNationalIds(ctx: ScanContext): void {
   };
   SSN.lastIndex = 0;
   for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
-    if (m[1] === ' ' && !/\b(?:ssn|social security)\b/i.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const [lineStart] = lineBounds(text, m.index);
+    const before = text.slice(Math.max(lineStart, m.index - 30), m.index);
+    if (m[1] === ' ' && !/\b(?:ssn|social security)\b/i.test(before)) continue;
+    if (NOT_PHONE_CUE.test(before)) continue;
     push(m.index, m.index + m[0].length, 'Contains a US Social Security number.');
   }
   SSN_CUED.lastIndex = 0;
@@ -183,6 +188,12 @@ export function detectNationalIds(ctx: ScanContext): void {
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
     push(start, start + value.length, 'Contains a US Social Security number.');
+  }
+  NINO_CUED.lastIndex = 0;
+  for (let m = NINO_CUED.exec(text); m !== null; m = NINO_CUED.exec(text)) {
+    const value = m[1] ?? '';
+    const start = m.index + m[0].length - value.length;
+    push(start, start + value.length, 'Contains a UK National Insurance number.');
   }
   UK_NINO.lastIndex = 0;
   for (let m = UK_NINO.exec(text); m !== null; m = UK_NINO.exec(text)) {

@@ -19,7 +19,7 @@ const PLACEHOLDER =
 
 function notPlaceholder(secret: string): boolean {
   const value = secret.replace(/^["'`]|["'`]$/g, '');
-  return value.length >= 4 && !PLACEHOLDER.test(value);
+  return value.length >= 4 && !PLACEHOLDER.test(value) && !/^[<[{$%]/.test(value);
 }
 
 /** Long random-looking values: letters and digits mixed, not a plain word. */
@@ -45,7 +45,7 @@ const PATTERN_LIST: readonly SecretPattern[] = [
   { rule: 'secrets.azure', what: 'an Azure shared access signature', regex: /\b(?:SharedAccessSignature|SharedAccessKey)=([A-Za-z0-9%+/=]{20,})/g, group: 1 },
   { rule: 'secrets.azure', what: 'an Azure SAS token', regex: /[?&]sv=\d{4}-\d{2}-\d{2}&[^\s]*?\bsig=([A-Za-z0-9%+/=]{30,})/g, group: 1 },
   { rule: 'secrets.github', what: 'a GitHub token', regex: /(?<![A-Za-z0-9_])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])/g },
-  { rule: 'secrets.github', what: 'a GitHub fine-grained token', regex: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])/g },
+  { rule: 'secrets.github', what: 'a GitHub fine-grained token', regex: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{50,255}(?![A-Za-z0-9_])/g },
   { rule: 'secrets.gitlab', what: 'a GitLab token', regex: /(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])/g },
   { rule: 'secrets.slack', what: 'a Slack token', regex: /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr|xoxs|xoxe)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g },
   { rule: 'secrets.slack', what: 'a Slack webhook URL', regex: /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi },
@@ -74,7 +74,7 @@ const PATTERN_LIST: readonly SecretPattern[] = [
   {
     rule: 'secrets.connection-string',
     what: 'a password in a URL or connection string',
-    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,100}):([^\s@/]{1,200})@[^\s/?#]+/gi,
+    regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{0,100}):([^\s@/]{1,200})@[^\s/?#]+/gi,
     group: 2,
     accept: (s) => notPlaceholder(s) && !/^x-oauth-basic$/i.test(s),
   },
@@ -102,7 +102,7 @@ const PATTERN_LIST: readonly SecretPattern[] = [
   {
     rule: 'secrets.token',
     what: 'an API key or token',
-    regex: /\b(?:api[_-]?key|api[_-]?secret|access[_-]?token|auth[_-]?token|secret[_-]?key|client[_-]?secret|private[_-]?token|bearer)["']?\s*(?:[:=]|=>|\s)\s*["']?([A-Za-z0-9_\-/+=.]{16,})/gi,
+    regex: /\b(?:api[_\s-]?key|api[_\s-]?secret|access[_-]?token|auth[_-]?token|secret[_-]?key|client[_-]?secret|private[_-]?token|bearer)["']?\s*(?:[:=]|=>|\s)\s*["']?([A-Za-z0-9_\-/+=.]{16,})/gi,
     group: 1,
     accept: looksRandom,
   },
@@ -113,8 +113,8 @@ const PATTERNS: readonly SecretPattern[] = PATTERN_LIST.map((p) => ({ ...p, rege
 
 /** Any hint that one of the patterns could match; the common case (no hint) costs one test. */
 const PREFILTER_EXACT =
-  /-----BEGIN|(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}|AIza|GOCSPX|AccountKey|SharedAccess|sig=|gh[pousr]_|github_pat_|glpat-|xox[abporse]-|xapp-|hooks\.slack|[sr]k_(?:live|test)_|(?<![A-Za-z0-9])sk-|npm_|_authToken|SG\.|SK[0-9a-fA-F]{32}|key-[0-9a-f]{32}|hf_|shp(?:pa|ca|at|ss)_|dckr_|gsk_|lin_api|ntn_|secret_|hv[sbr]\.|dapi|glc_|glsa_|figd_|vc[pikar]_|ops_ey|eyJ|:\/\/[^\s:/@]+:[^\s@/]+@/;
-const PREFILTER_WORDS = /aws_|private_key|twilio|pass(?:word|wd|phrase|code)|pwd|\bpin\b|api[_-]?(?:key|secret)|token|secret|bearer/i;
+  /-----BEGIN|(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}|AIza|GOCSPX|AccountKey|SharedAccess|sig=|gh[pousr]_|github_pat_|glpat-|xox[abporse]-|xapp-|hooks\.slack|[sr]k_(?:live|test)_|(?<![A-Za-z0-9])sk-|npm_|_authToken|SG\.|SK[0-9a-fA-F]{32}|key-[0-9a-f]{32}|hf_|shp(?:pa|ca|at|ss)_|dckr_|gsk_|lin_api|ntn_|secret_|hv[sbr]\.|dapi|glc_|glsa_|figd_|vc[pikar]_|ops_ey|eyJ|:\/\/[^\s:/@]*:[^\s@/]+@/;
+const PREFILTER_WORDS = /aws_|private_key|twilio|pass(?:word|wd|phrase|code)|pwd|\bpin\b|api[_\s-]?(?:key|secret)|token|secret|bearer/i;
 
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx;

@@ -5,7 +5,7 @@
 import { findToneMarker } from '../context-markers.js';
 import { builtinTables, type SensitiveTopic } from '../lexicon.js';
 import { hitEnd, hitStart, type ScanContext } from '../scan-context.js';
-import { Group, coveredBy, type Hit } from '../term-index.js';
+import { Group, type Hit } from '../term-index.js';
 
 const TOPIC_WORDS: Record<SensitiveTopic, string> = {
   death: 'death',
@@ -23,7 +23,8 @@ export function detectSensitive(ctx: ScanContext): void {
   if (raw.length === 0) return;
   const idioms = ctx.hits.get(Group.SensitiveIdiom);
   const terms = builtinTables().sensitive;
-  const live = raw.filter((hit) => !coveredBy(hit.start, hit.end, idioms));
+  // An idiom cancels any sensitive match it overlaps: "my laptop died in the demo".
+  const live = raw.filter((hit) => !idioms.some((idiom) => idiom.start < hit.end && hit.start < idiom.end));
   if (live.length === 0) return;
   const anyStrong = live.some((hit) => terms[hit.ref]?.strong === true);
   const corroborated = anyStrong || ctx.hits.get(Group.PeopleCue).length > 0;

@@ -43,7 +43,8 @@ export class OAuthApplications {
   async register(input: NewApplication): Promise<{ application: OAuthApplication; clientSecret: string }> {
     const name = input.name.trim();
     if (!name) throw new ValidationError('client_name', 'is required');
-    if ([...name].length > NAME_MAX) throw new ValidationError('client_name', `must be at most ${NAME_MAX} characters`);
+    if ([...name].length > NAME_MAX)
+      throw new ValidationError('client_name', `must be at most ${NAME_MAX} characters`);
     const redirectUris = parseRedirectUris(input.redirectUris);
     const scopes = splitScopes(input.scopes);
     const unknown = unknownScopes(scopes);
@@ -68,18 +69,29 @@ export class OAuthApplications {
   }
 
   async byClientId(clientId: string): Promise<OAuthApplication | null> {
-    const row = await this.database.db.selectFrom('oauth_applications').select(COLUMNS).where('client_id', '=', clientId).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('oauth_applications')
+      .select(COLUMNS)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
     return row ? toApplication(row) : null;
   }
 
   async get(id: number): Promise<OAuthApplication> {
-    const row = await this.database.db.selectFrom('oauth_applications').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('oauth_applications')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('Application');
     return toApplication(row);
   }
 
   /** The client behind a client_id and client_secret, or `invalid_client` (401). */
-  async authenticate(clientId: string | undefined, clientSecret: string | undefined): Promise<OAuthApplication> {
+  async authenticate(
+    clientId: string | undefined,
+    clientSecret: string | undefined,
+  ): Promise<OAuthApplication> {
     const failure = new OAuthError(
       'invalid_client',
       'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
@@ -101,7 +113,11 @@ export class OAuthApplications {
   /** Deletes an application: its codes, refresh and app tokens go with it, and its people's access tokens are revoked. */
   async delete(id: number): Promise<void> {
     await this.database.transaction(async (tx) => {
-      const found = await tx.db.selectFrom('oauth_applications').select('id').where('id', '=', id).executeTakeFirst();
+      const found = await tx.db
+        .selectFrom('oauth_applications')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!found) throw new NotFoundError('Application');
       await tx.db
         .updateTable('access_tokens')
@@ -122,14 +138,16 @@ export function defaultScopesFor(application: OAuthApplication): string[] {
 function checkWebsite(value: string | null | undefined): string | null {
   const website = value?.trim();
   if (!website) return null;
-  if (website.length > WEBSITE_MAX) throw new ValidationError('website', `must be at most ${WEBSITE_MAX} characters`);
+  if (website.length > WEBSITE_MAX)
+    throw new ValidationError('website', `must be at most ${WEBSITE_MAX} characters`);
   let url: URL;
   try {
     url = new URL(website);
   } catch {
     throw new ValidationError('website', 'must be an absolute http or https URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValidationError('website', 'must be an absolute http or https URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ValidationError('website', 'must be an absolute http or https URL');
   return website;
 }
 

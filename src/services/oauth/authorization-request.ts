@@ -29,9 +29,16 @@ export interface AuthorizationRequest {
 
 const STATE_MAX = 2000;
 
-export function checkAuthorizationRequest(application: OAuthApplication | null, params: AuthorizationParams): AuthorizationRequest {
+export function checkAuthorizationRequest(
+  application: OAuthApplication | null,
+  params: AuthorizationParams,
+): AuthorizationRequest {
   if (!params.client_id || !application) {
-    throw new AuthorizationRequestError('invalid_client', 'The application is unknown. Ask its maker to register it again.', null);
+    throw new AuthorizationRequestError(
+      'invalid_client',
+      'The application is unknown. Ask its maker to register it again.',
+      null,
+    );
   }
   let redirectUri = params.redirect_uri;
   if (!redirectUri) {
@@ -42,15 +49,23 @@ export function checkAuthorizationRequest(application: OAuthApplication | null, 
     redirectUri = application.redirectUris[0]!;
   }
   if (!application.redirectUris.includes(redirectUri)) {
-    throw new AuthorizationRequestError('invalid_request', 'The redirect URI is not one the application registered.', null);
+    throw new AuthorizationRequestError(
+      'invalid_request',
+      'The redirect URI is not one the application registered.',
+      null,
+    );
   }
   const state = params.state ?? null;
   const redirect = redirectUri === OOB_REDIRECT_URI ? null : { uri: redirectUri, state };
-  const fail = (error: 'invalid_request' | 'invalid_scope' | 'unsupported_response_type', description: string) =>
-    new AuthorizationRequestError(error, description, redirect);
+  const fail = (
+    error: 'invalid_request' | 'invalid_scope' | 'unsupported_response_type',
+    description: string,
+  ) => new AuthorizationRequestError(error, description, redirect);
 
-  if (params.response_type !== 'code') throw fail('unsupported_response_type', 'Only response_type=code is supported.');
-  if (state !== null && state.length > STATE_MAX) throw fail('invalid_request', `state must be at most ${STATE_MAX} characters.`);
+  if (params.response_type !== 'code')
+    throw fail('unsupported_response_type', 'Only response_type=code is supported.');
+  if (state !== null && state.length > STATE_MAX)
+    throw fail('invalid_request', `state must be at most ${STATE_MAX} characters.`);
 
   const requested = splitScopes(params.scope);
   const unknown = unknownScopes(requested);
@@ -62,7 +77,8 @@ export function checkAuthorizationRequest(application: OAuthApplication | null, 
 
   let codeChallenge: string | null = null;
   if (params.code_challenge !== undefined || params.code_challenge_method !== undefined) {
-    if (params.code_challenge_method !== 'S256') throw fail('invalid_request', 'code_challenge_method must be S256.');
+    if (params.code_challenge_method !== 'S256')
+      throw fail('invalid_request', 'code_challenge_method must be S256.');
     if (!params.code_challenge || !isValidChallenge(params.code_challenge)) {
       throw fail('invalid_request', 'code_challenge must be a base64url SHA-256 digest (43 characters).');
     }

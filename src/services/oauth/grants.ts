@@ -64,7 +64,16 @@ export class OAuthGrants {
       const now = Date.now();
       const row = await tx.db
         .selectFrom('oauth_authorization_codes')
-        .select(['id', 'application_id', 'user_id', 'redirect_uri', 'scopes', 'code_challenge', 'created_at', 'used_at'])
+        .select([
+          'id',
+          'application_id',
+          'user_id',
+          'redirect_uri',
+          'scopes',
+          'code_challenge',
+          'created_at',
+          'used_at',
+        ])
         .where('code_hash', '=', hashSecret(code))
         .executeTakeFirst();
       if (!row || row.application_id !== client.id) return invalidGrant();
@@ -75,7 +84,11 @@ export class OAuthGrants {
       }
       if (row.created_at + CODE_LIFETIME <= now) return invalidGrant();
       if (row.redirect_uri !== redirectUri) return invalidGrant();
-      if (row.code_challenge !== null ? !codeVerifier || !verifierMatches(codeVerifier, row.code_challenge) : codeVerifier !== undefined) {
+      if (
+        row.code_challenge !== null
+          ? !codeVerifier || !verifierMatches(codeVerifier, row.code_challenge)
+          : codeVerifier !== undefined
+      ) {
         return invalidGrant();
       }
       if (!(await userIsActive(tx, row.user_id))) return invalidGrant();
@@ -94,8 +107,12 @@ export class OAuthGrants {
   }
 
   /** Rotates a refresh token: the old one and its access token stop working, a new pair is issued. */
-  async refresh(client: OAuthApplication, input: { refreshToken?: string | undefined; scope?: string | undefined }): Promise<IssuedToken> {
-    if (!input.refreshToken) throw new OAuthError('invalid_request', 'The refresh_token parameter is missing.');
+  async refresh(
+    client: OAuthApplication,
+    input: { refreshToken?: string | undefined; scope?: string | undefined },
+  ): Promise<IssuedToken> {
+    if (!input.refreshToken)
+      throw new OAuthError('invalid_request', 'The refresh_token parameter is missing.');
     const refreshToken = input.refreshToken;
     const requested = splitScopes(input.scope);
     const unknown = unknownScopes(requested);
@@ -104,7 +121,16 @@ export class OAuthGrants {
       const now = Date.now();
       const row = await tx.db
         .selectFrom('oauth_refresh_tokens')
-        .select(['id', 'application_id', 'user_id', 'access_token_id', 'grant_id', 'scopes', 'used_at', 'revoked_at'])
+        .select([
+          'id',
+          'application_id',
+          'user_id',
+          'access_token_id',
+          'grant_id',
+          'scopes',
+          'used_at',
+          'revoked_at',
+        ])
         .where('token_hash', '=', hashSecret(refreshToken))
         .executeTakeFirst();
       if (!row || row.application_id !== client.id || row.revoked_at !== null) return invalidGrant();
@@ -117,7 +143,10 @@ export class OAuthGrants {
       const granted = splitScopes(row.scopes);
       const scopes = requested.length > 0 ? requested : granted;
       if (!scopesCovered(granted, scopes)) {
-        return { ok: false, error: new OAuthError('invalid_scope', 'The requested scope is more than was granted.') };
+        return {
+          ok: false,
+          error: new OAuthError('invalid_scope', 'The requested scope is more than was granted.'),
+        };
       }
       const rotated = await tx.db
         .updateTable('oauth_refresh_tokens')
@@ -134,7 +163,10 @@ export class OAuthGrants {
   }
 
   /** An app-only token: it names the application, not a person, so only app endpoints accept it. */
-  async clientCredentials(client: OAuthApplication, input: { scope?: string | undefined }): Promise<IssuedToken> {
+  async clientCredentials(
+    client: OAuthApplication,
+    input: { scope?: string | undefined },
+  ): Promise<IssuedToken> {
     const requested = splitScopes(input.scope);
     const unknown = unknownScopes(requested);
     if (unknown.length > 0) throw new OAuthError('invalid_scope', `The scope "${unknown[0]}" is unknown.`);
@@ -175,8 +207,21 @@ async function issuePair(
   grantId: number,
   now: number,
 ): Promise<IssuedToken> {
-  const access = await insertAccessToken(tx, { userId, applicationId: client.id, name: client.name, scopes, now });
-  const refreshToken = await insertRefreshToken(tx, { userId, applicationId: client.id, accessTokenId: access.id, grantId, scopes, now });
+  const access = await insertAccessToken(tx, {
+    userId,
+    applicationId: client.id,
+    name: client.name,
+    scopes,
+    now,
+  });
+  const refreshToken = await insertRefreshToken(tx, {
+    userId,
+    applicationId: client.id,
+    accessTokenId: access.id,
+    grantId,
+    scopes,
+    now,
+  });
   return { accessToken: access.secret, refreshToken, scopes, createdAt: now };
 }
 

@@ -33,7 +33,9 @@ export class OAuth {
   }
 
   /** The application behind a live app-only (client_credentials) token, or null. */
-  async applicationForAppToken(secret: string): Promise<{ application: OAuthApplication; scopes: string[] } | null> {
+  async applicationForAppToken(
+    secret: string,
+  ): Promise<{ application: OAuthApplication; scopes: string[] } | null> {
     if (!this.isAppToken(secret)) return null;
     const row = await this.database.db
       .selectFrom('oauth_app_tokens')
@@ -44,9 +46,16 @@ export class OAuth {
     if (!row) return null;
     const now = Date.now();
     if (row.last_used_at === null || now - row.last_used_at > TOUCH_INTERVAL) {
-      await this.database.db.updateTable('oauth_app_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+      await this.database.db
+        .updateTable('oauth_app_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', row.id)
+        .execute();
     }
-    return { application: await this.applications.get(row.application_id), scopes: row.scopes.split(' ').filter(Boolean) };
+    return {
+      application: await this.applications.get(row.application_id),
+      scopes: row.scopes.split(' ').filter(Boolean),
+    };
   }
 
   /** The application a person's access token was issued to, or null for personal tokens. */
@@ -58,7 +67,11 @@ export class OAuth {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row || row.application_id === null) return null;
-    const exists = await this.database.db.selectFrom('oauth_applications').select('id').where('id', '=', row.application_id).executeTakeFirst();
+    const exists = await this.database.db
+      .selectFrom('oauth_applications')
+      .select('id')
+      .where('id', '=', row.application_id)
+      .executeTakeFirst();
     return exists ? this.applications.get(exists.id) : null;
   }
 

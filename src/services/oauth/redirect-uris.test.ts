@@ -9,11 +9,21 @@ describe('redirect URIs', () => {
       'https://app.example/a',
       'myapp://cb',
     ]);
-    expect(parseRedirectUris([OOB_REDIRECT_URI, 'http://127.0.0.1:8000/cb'])).toEqual([OOB_REDIRECT_URI, 'http://127.0.0.1:8000/cb']);
+    expect(parseRedirectUris([OOB_REDIRECT_URI, 'http://127.0.0.1:8000/cb'])).toEqual([
+      OOB_REDIRECT_URI,
+      'http://127.0.0.1:8000/cb',
+    ]);
   });
 
   it('refuses relative URIs, fragments, script schemes and empty lists, naming the field', () => {
-    for (const bad of ['/callback', 'https://app.example/cb#x', 'javascript:alert(1)', 'data:text/html,hi', '', 'not a uri']) {
+    for (const bad of [
+      '/callback',
+      'https://app.example/cb#x',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      '',
+      'not a uri',
+    ]) {
       try {
         parseRedirectUris(bad);
         expect.unreachable(`accepted ${bad}`);
@@ -25,7 +35,9 @@ describe('redirect URIs', () => {
   });
 
   it('adds parameters to an existing query', () => {
-    expect(withQuery('https://app.example/cb?x=1', { code: 'a b', state: null })).toBe('https://app.example/cb?x=1&code=a+b');
+    expect(withQuery('https://app.example/cb?x=1', { code: 'a b', state: null })).toBe(
+      'https://app.example/cb?x=1&code=a+b',
+    );
     expect(withQuery('myapp://cb', { code: 'c' })).toBe('myapp://cb?code=c');
   });
 

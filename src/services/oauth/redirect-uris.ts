@@ -17,21 +17,24 @@ export function parseRedirectUris(input: string | string[]): string[] {
   const values = (Array.isArray(input) ? input : [input]).flatMap((value) => value.split(/\r?\n/));
   const uris = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
   if (uris.length === 0) throw new ValidationError('redirect_uris', 'must name at least one URI');
-  if (uris.length > MAX_URIS) throw new ValidationError('redirect_uris', `must name at most ${MAX_URIS} URIs`);
+  if (uris.length > MAX_URIS)
+    throw new ValidationError('redirect_uris', `must name at most ${MAX_URIS} URIs`);
   for (const uri of uris) checkRedirectUri(uri);
   return uris;
 }
 
 function checkRedirectUri(uri: string): void {
   if (uri === OOB_REDIRECT_URI) return;
-  if (uri.length > MAX_LENGTH) throw new ValidationError('redirect_uris', `must be at most ${MAX_LENGTH} characters each`);
+  if (uri.length > MAX_LENGTH)
+    throw new ValidationError('redirect_uris', `must be at most ${MAX_LENGTH} characters each`);
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
     throw new ValidationError('redirect_uris', `"${uri}" must be an absolute URI`);
   }
-  if (FORBIDDEN_SCHEMES.has(url.protocol)) throw new ValidationError('redirect_uris', `the ${url.protocol} scheme is not allowed`);
+  if (FORBIDDEN_SCHEMES.has(url.protocol))
+    throw new ValidationError('redirect_uris', `the ${url.protocol} scheme is not allowed`);
   if (uri.includes('#')) throw new ValidationError('redirect_uris', `"${uri}" must not contain a fragment`);
   if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.hostname) {
     throw new ValidationError('redirect_uris', `"${uri}" must name a host`);

@@ -63,10 +63,19 @@ export class OAuthRevocation {
         await revokeGrant(tx, refresh.grant_id, now);
         return refresh.user_id;
       }
-      const app = await tx.db.selectFrom('oauth_app_tokens').select(['id', 'application_id']).where('token_hash', '=', hash).executeTakeFirst();
+      const app = await tx.db
+        .selectFrom('oauth_app_tokens')
+        .select(['id', 'application_id'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
       if (app) {
         if (app.application_id !== client.id) throw notYours;
-        await tx.db.updateTable('oauth_app_tokens').set({ revoked_at: now }).where('id', '=', app.id).where('revoked_at', 'is', null).execute();
+        await tx.db
+          .updateTable('oauth_app_tokens')
+          .set({ revoked_at: now })
+          .where('id', '=', app.id)
+          .where('revoked_at', 'is', null)
+          .execute();
       }
       return null;
     });
@@ -101,7 +110,8 @@ export class OAuthRevocation {
         lastUsedAt: null,
       };
       app.scopes = [...new Set([...app.scopes, ...row.scopes.split(' ').filter(Boolean)])];
-      if (row.last_used_at !== null && (app.lastUsedAt === null || row.last_used_at > app.lastUsedAt)) app.lastUsedAt = row.last_used_at;
+      if (row.last_used_at !== null && (app.lastUsedAt === null || row.last_used_at > app.lastUsedAt))
+        app.lastUsedAt = row.last_used_at;
       apps.set(row.id, app);
     }
     return [...apps.values()].sort((a, b) => b.createdAt - a.createdAt);
@@ -109,7 +119,9 @@ export class OAuthRevocation {
 
   /** Takes back what one application holds for the person; 404 when it holds nothing. */
   async revokeAuthorization(userId: number, applicationId: number): Promise<void> {
-    const revoked = await this.database.transaction((tx) => revokeUserApplicationTokens(tx, userId, applicationId, Date.now()));
+    const revoked = await this.database.transaction((tx) =>
+      revokeUserApplicationTokens(tx, userId, applicationId, Date.now()),
+    );
     if (revoked === 0) throw new NotFoundError('Authorized application');
     await this.announce(userId);
   }
@@ -128,7 +140,11 @@ export class OAuthRevocation {
   /** Open streams of the person re-check their credentials. */
   private async announce(userId: number): Promise<void> {
     if (!this.events) return;
-    const user = await this.database.db.selectFrom('users').select('account_id').where('id', '=', userId).executeTakeFirst();
+    const user = await this.database.db
+      .selectFrom('users')
+      .select('account_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (user) this.events.publish(`user:${user.account_id}`, { type: 'session.revoked', userId });
   }
 }

@@ -9,8 +9,14 @@ describe('OAuth scopes', () => {
   });
 
   it('knows Mastodon’s scopes and nothing else', () => {
-    expect(unknownScopes(['read', 'profile', 'write:statuses', 'admin:read:accounts', 'admin:write:ip_blocks'])).toEqual([]);
-    expect(unknownScopes(['read', 'crypto', 'read:everything', 'admin'])).toEqual(['crypto', 'read:everything', 'admin']);
+    expect(
+      unknownScopes(['read', 'profile', 'write:statuses', 'admin:read:accounts', 'admin:write:ip_blocks']),
+    ).toEqual([]);
+    expect(unknownScopes(['read', 'crypto', 'read:everything', 'admin'])).toEqual([
+      'crypto',
+      'read:everything',
+      'admin',
+    ]);
     expect(SCOPES_SUPPORTED).toContain('write:conversations');
   });
 

@@ -6,7 +6,19 @@
  */
 import { hasScope } from '../auth/viewer.js';
 
-const READ = ['accounts', 'blocks', 'bookmarks', 'favourites', 'filters', 'follows', 'lists', 'mutes', 'notifications', 'search', 'statuses'];
+const READ = [
+  'accounts',
+  'blocks',
+  'bookmarks',
+  'favourites',
+  'filters',
+  'follows',
+  'lists',
+  'mutes',
+  'notifications',
+  'search',
+  'statuses',
+];
 const WRITE = [
   'accounts',
   'blocks',
@@ -22,7 +34,15 @@ const WRITE = [
   'reports',
   'statuses',
 ];
-const ADMIN = ['accounts', 'reports', 'domain_allows', 'domain_blocks', 'ip_blocks', 'email_domain_blocks', 'canonical_email_blocks'];
+const ADMIN = [
+  'accounts',
+  'reports',
+  'domain_allows',
+  'domain_blocks',
+  'ip_blocks',
+  'email_domain_blocks',
+  'canonical_email_blocks',
+];
 
 export const SCOPES_SUPPORTED: readonly string[] = [
   'read',
@@ -84,7 +104,8 @@ const NOUNS: Record<string, string> = {
 
 const UMBRELLA: Record<string, string> = {
   read: 'Read everything your account can see: posts, timelines, people, notifications, bookmarks and favourites',
-  write: 'Act as you: publish, edit and delete posts, follow people, favourite, bookmark and change your profile',
+  write:
+    'Act as you: publish, edit and delete posts, follow people, favourite, bookmark and change your profile',
   follow: 'See and change whom you follow, block and mute',
   push: 'Receive push notifications for your account',
   profile: 'See your profile: your name, username and picture',
@@ -103,6 +124,7 @@ export function describeScope(scope: string): string {
     if (scope === 'write:statuses') return 'Publish, edit and delete posts as you';
     return `Change your ${noun}`;
   }
-  if (parts[0] === 'admin') return parts[1] === 'read' ? `Read administration data: ${noun}` : `Administer ${noun}`;
+  if (parts[0] === 'admin')
+    return parts[1] === 'read' ? `Read administration data: ${noun}` : `Administer ${noun}`;
   return scope;
 }

@@ -35,7 +35,14 @@ export async function insertAccessToken(
 
 export async function insertRefreshToken(
   tx: Database,
-  input: { userId: number; applicationId: number; accessTokenId: number; grantId: number; scopes: readonly string[]; now: number },
+  input: {
+    userId: number;
+    applicationId: number;
+    accessTokenId: number;
+    grantId: number;
+    scopes: readonly string[];
+    now: number;
+  },
 ): Promise<string> {
   tx.assertTransaction();
   const secret = newSecret('roostrt_');
@@ -60,7 +67,11 @@ export async function insertRefreshToken(
 /** Revokes every access and refresh token descended from one authorization code. */
 export async function revokeGrant(tx: Database, grantId: number, now: number): Promise<void> {
   tx.assertTransaction();
-  const rows = await tx.db.selectFrom('oauth_refresh_tokens').select('access_token_id').where('grant_id', '=', grantId).execute();
+  const rows = await tx.db
+    .selectFrom('oauth_refresh_tokens')
+    .select('access_token_id')
+    .where('grant_id', '=', grantId)
+    .execute();
   await revokeAccessTokens(
     tx,
     rows.map((r) => r.access_token_id),
@@ -101,7 +112,10 @@ export async function revokeUserApplicationTokens(
     .set({ revoked_at: now })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null);
-  access = applicationId === null ? access.where('application_id', 'is not', null) : access.where('application_id', '=', applicationId);
+  access =
+    applicationId === null
+      ? access.where('application_id', 'is not', null)
+      : access.where('application_id', '=', applicationId);
   const accessResult = await access.executeTakeFirst();
 
   let refresh = tx.db
@@ -113,7 +127,11 @@ export async function revokeUserApplicationTokens(
   if (applicationId !== null) refresh = refresh.where('application_id', '=', applicationId);
   const refreshResult = await refresh.executeTakeFirst();
 
-  let codes = tx.db.updateTable('oauth_authorization_codes').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null);
+  let codes = tx.db
+    .updateTable('oauth_authorization_codes')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null);
   if (applicationId !== null) codes = codes.where('application_id', '=', applicationId);
   await codes.execute();
 

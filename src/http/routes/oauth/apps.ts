@@ -47,7 +47,8 @@ export function registerAppsRoutes(app: App, ctx: AppContext): void {
 async function applicationOf(request: FastifyRequest, ctx: AppContext): Promise<OAuthApplication | null> {
   const { oauth } = ctx.services;
   const viewer = request.viewer;
-  if (viewer) return viewer.credential.kind === 'token' ? oauth.applicationForAccessToken(viewer.credential.id) : null;
+  if (viewer)
+    return viewer.credential.kind === 'token' ? oauth.applicationForAccessToken(viewer.credential.id) : null;
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   const appToken = match ? await oauth.applicationForAppToken(match[1]!) : null;
   return appToken?.application ?? null;

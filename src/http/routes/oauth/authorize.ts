@@ -8,8 +8,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import { UnauthorizedError } from '../../../domain/errors.js';
+import type { SignedIn } from '../../../services/auth/credentials.js';
 import type { Viewer } from '../../../services/auth/viewer.js';
-import { checkAuthorizationRequest, type AuthorizationParams, type AuthorizationRequest } from '../../../services/oauth/authorization-request.js';
+import {
+  checkAuthorizationRequest,
+  type AuthorizationParams,
+  type AuthorizationRequest,
+} from '../../../services/oauth/authorization-request.js';
 import { AuthorizationRequestError } from '../../../services/oauth/errors.js';
 import { formActionSource, OOB_REDIRECT_URI, withQuery } from '../../../services/oauth/redirect-uris.js';
 import { describeScope } from '../../../services/oauth/scopes.js';
@@ -51,10 +56,25 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
     return checkAuthorizationRequest(application, params);
   }
 
-  function showSignIn(request: FastifyRequest, reply: FastifyReply, auth: AuthorizationRequest, status: number, extra: { login?: string; error?: string } = {}) {
+  function showSignIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    auth: AuthorizationRequest,
+    status: number,
+    extra: { login?: string; error?: string } = {},
+  ) {
     const csrf = request.cookies[SIGN_IN_CSRF_COOKIE] || newCsrfValue();
-    void reply.setCookie(SIGN_IN_CSRF_COOKIE, csrf, { path: '/oauth', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies });
-    return sendPage(reply, status, signInPage({ applicationName: auth.application.name, params: carried(auth), csrf, ...extra }));
+    void reply.setCookie(SIGN_IN_CSRF_COOKIE, csrf, {
+      path: '/oauth',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.secureCookies,
+    });
+    return sendPage(
+      reply,
+      status,
+      signInPage({ applicationName: auth.application.name, params: carried(auth), csrf, ...extra }),
+    );
   }
 
   async function showConsent(reply: FastifyReply, auth: AuthorizationRequest, session: Session) {
@@ -100,7 +120,14 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const form = request.body;
       if (!sameToken(form.csrf, request.cookies[SIGN_IN_CSRF_COOKIE])) {
-        return sendPage(reply, 403, errorPage('Sign-in refused', 'The sign-in form has expired. Go back to the application and start again.'));
+        return sendPage(
+          reply,
+          403,
+          errorPage(
+            'Sign-in refused',
+            'The sign-in form has expired. Go back to the application and start again.',
+          ),
+        );
       }
       let auth: AuthorizationRequest;
       try {
@@ -108,12 +135,15 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
       } catch (error) {
         return sendAuthorizationError(reply, error);
       }
-      let signedIn;
+      let signedIn: SignedIn;
       try {
         signedIn = await credentials.signIn(form.login, form.password, request.headers['user-agent'] ?? '');
       } catch (error) {
         if (!(error instanceof UnauthorizedError)) throw error;
-        return showSignIn(request, reply, auth, 401, { login: form.login, error: 'The login or password is wrong.' });
+        return showSignIn(request, reply, auth, 401, {
+          login: form.login,
+          error: 'The login or password is wrong.',
+        });
       }
       // Signing in as someone (else) ends the session this browser had.
       const previous = request.viewer?.credential;
@@ -126,9 +156,17 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
   app.post('/oauth/authorize', { schema: { body: DecisionForm } }, async (request, reply) => {
     const form = request.body;
     const session = sessionOf(request);
-    if (!session) return reply.redirect(`/oauth/authorize?${new URLSearchParams(definedOnly(paramsOf(form)))}`, 303);
+    if (!session)
+      return reply.redirect(`/oauth/authorize?${new URLSearchParams(definedOnly(paramsOf(form)))}`, 303);
     if (!sameToken(form.csrf, consentToken(session.secret))) {
-      return sendPage(reply, 403, errorPage('Authorization refused', 'The form has expired. Go back to the application and start again.'));
+      return sendPage(
+        reply,
+        403,
+        errorPage(
+          'Authorization refused',
+          'The form has expired. Go back to the application and start again.',
+        ),
+      );
     }
     let auth: AuthorizationRequest;
     try {
@@ -138,15 +176,24 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
     }
     if (form.decision === 'deny') {
       if (auth.redirectUri === OOB_REDIRECT_URI) {
-        return sendPage(reply, 200, errorPage('Access denied', `You did not authorize ${auth.application.name}.`));
+        return sendPage(
+          reply,
+          200,
+          errorPage('Access denied', `You did not authorize ${auth.application.name}.`),
+        );
       }
       return reply.redirect(
-        withQuery(auth.redirectUri, { error: 'access_denied', error_description: 'The resource owner denied the request.', state: auth.state }),
+        withQuery(auth.redirectUri, {
+          error: 'access_denied',
+          error_description: 'The resource owner denied the request.',
+          state: auth.state,
+        }),
         302,
       );
     }
     const code = await oauth.grants.createCode(session.viewer.userId, auth);
-    if (auth.redirectUri === OOB_REDIRECT_URI) return sendPage(reply, 200, codePage(auth.application.name, code));
+    if (auth.redirectUri === OOB_REDIRECT_URI)
+      return sendPage(reply, 200, codePage(auth.application.name, code));
     return reply.redirect(withQuery(auth.redirectUri, { code, state: auth.state }), 302);
   });
 }
@@ -168,7 +215,11 @@ function sendAuthorizationError(reply: FastifyReply, error: unknown): FastifyRep
   if (!(error instanceof AuthorizationRequestError)) throw error;
   if (error.redirect) {
     return reply.redirect(
-      withQuery(error.redirect.uri, { error: error.error, error_description: error.description, state: error.redirect.state }),
+      withQuery(error.redirect.uri, {
+        error: error.error,
+        error_description: error.description,
+        state: error.redirect.state,
+      }),
       302,
     );
   }
@@ -189,12 +240,15 @@ function carried(auth: AuthorizationRequest): Record<string, string | undefined>
 }
 
 function paramsOf(form: AuthorizationParams): Record<string, string | undefined> {
-  const { response_type, client_id, redirect_uri, scope, state, code_challenge, code_challenge_method } = form;
+  const { response_type, client_id, redirect_uri, scope, state, code_challenge, code_challenge_method } =
+    form;
   return { response_type, client_id, redirect_uri, scope, state, code_challenge, code_challenge_method };
 }
 
 function definedOnly(record: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 function loginOf(body: unknown): string {

@@ -10,7 +10,10 @@ export interface ClientCredentials {
   clientSecret: string | undefined;
 }
 
-export function clientCredentials(request: FastifyRequest, fields: { client_id?: string; client_secret?: string }): ClientCredentials {
+export function clientCredentials(
+  request: FastifyRequest,
+  fields: { client_id?: string; client_secret?: string },
+): ClientCredentials {
   const header = request.headers.authorization;
   const basic = header ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header) : null;
   if (!basic) return { clientId: fields.client_id, clientSecret: fields.client_secret };

@@ -48,7 +48,11 @@ function oauthErrorHandler(error: FastifyError | Error, request: FastifyRequest,
     const status = (error as FastifyError).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message =
-      status === 429 ? 'Too many attempts. Wait a few minutes and try again.' : status >= 500 ? 'Something went wrong on our side.' : 'The request is malformed.';
+      status === 429
+        ? 'Too many attempts. Wait a few minutes and try again.'
+        : status >= 500
+          ? 'Something went wrong on our side.'
+          : 'The request is malformed.';
     void sendPage(reply, status, errorPage('Sign-in problem', message));
     return;
   }

@@ -6,7 +6,12 @@ import type { FastifyReply } from 'fastify';
  * redirect too), hence the extra source; `frame-ancestors 'none'` stops the consent page from being
  * framed and clicked through.
  */
-export function sendPage(reply: FastifyReply, status: number, html: string, formActionExtra: string | null = null): FastifyReply {
+export function sendPage(
+  reply: FastifyReply,
+  status: number,
+  html: string,
+  formActionExtra: string | null = null,
+): FastifyReply {
   const formAction = formActionExtra ? `'self' ${formActionExtra}` : `'self'`;
   return reply
     .status(status)

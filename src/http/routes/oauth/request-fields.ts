@@ -27,7 +27,9 @@ export async function readFields(request: FastifyRequest): Promise<Record<string
     return fields;
   }
   const body = request.body;
-  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
 }
 
 /** Parses `data` with `schema`; the first problem becomes a ValidationError naming its field. */

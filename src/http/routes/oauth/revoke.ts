@@ -16,12 +16,16 @@ const RevokeRequest = z.object({
 export function registerRevokeRoute(app: App, ctx: AppContext): void {
   const { oauth } = ctx.services;
 
-  app.post('/oauth/revoke', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request) => {
-    const parsed = RevokeRequest.safeParse(await readFields(request));
-    if (!parsed.success) throw new OAuthError('invalid_request', 'The request is malformed.');
-    const { clientId, clientSecret } = clientCredentials(request, parsed.data);
-    const client = await oauth.applications.authenticate(clientId, clientSecret);
-    await oauth.revocation.revokeToken(client, parsed.data.token);
-    return {};
-  });
+  app.post(
+    '/oauth/revoke',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request) => {
+      const parsed = RevokeRequest.safeParse(await readFields(request));
+      if (!parsed.success) throw new OAuthError('invalid_request', 'The request is malformed.');
+      const { clientId, clientSecret } = clientCredentials(request, parsed.data);
+      const client = await oauth.applications.authenticate(clientId, clientSecret);
+      await oauth.revocation.revokeToken(client, parsed.data.token);
+      return {};
+    },
+  );
 }

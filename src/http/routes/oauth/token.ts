@@ -33,7 +33,12 @@ export function registerTokenRoute(app: App, ctx: AppContext): void {
     {
       config: {
         // Keyed by client as well as address, so one misbehaving app does not lock out the rest.
-        rateLimit: { max: 30, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request) => `${request.ip}|${clientIdOf(request.body)}` },
+        rateLimit: {
+          max: 30,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${clientIdOf(request.body)}`,
+        },
       },
     },
     async (request, reply) => {
@@ -45,12 +50,20 @@ export function registerTokenRoute(app: App, ctx: AppContext): void {
       const fields = parsed.data;
       if (!fields.grant_type) throw new OAuthError('invalid_request', 'The grant_type parameter is missing.');
       const grant = GRANTS.find((g) => g === fields.grant_type);
-      if (!grant) throw new OAuthError('unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+      if (!grant)
+        throw new OAuthError(
+          'unsupported_grant_type',
+          'The authorization grant type is not supported by the authorization server.',
+        );
       const { clientId, clientSecret } = clientCredentials(request, fields);
       const client = await oauth.applications.authenticate(clientId, clientSecret);
       const token =
         grant === 'authorization_code'
-          ? await oauth.grants.exchangeCode(client, { code: fields.code, redirectUri: fields.redirect_uri, codeVerifier: fields.code_verifier })
+          ? await oauth.grants.exchangeCode(client, {
+              code: fields.code,
+              redirectUri: fields.redirect_uri,
+              codeVerifier: fields.code_verifier,
+            })
           : grant === 'refresh_token'
             ? await oauth.grants.refresh(client, { refreshToken: fields.refresh_token, scope: fields.scope })
             : await oauth.grants.clientCredentials(client, { scope: fields.scope });
@@ -61,6 +74,7 @@ export function registerTokenRoute(app: App, ctx: AppContext): void {
 }
 
 function clientIdOf(body: unknown): string {
-  if (body !== null && typeof body === 'object' && 'client_id' in body && typeof body.client_id === 'string') return body.client_id.slice(0, 100);
+  if (body !== null && typeof body === 'object' && 'client_id' in body && typeof body.client_id === 'string')
+    return body.client_id.slice(0, 100);
   return '';
 }
