@@ -140,6 +140,24 @@ async function capture(baseUrl: string, method: 'GET' | 'POST', pathname: string
   };
 }
 
+/** Waits until the server answers a trivial request quickly, i.e. has worked off any backlog. */
+async function settle(healthUrl: string, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const before = performance.now();
+    const response = await fetch(healthUrl).catch(() => null);
+    await response?.arrayBuffer();
+    if (performance.now() - before < 50) break;
+    if (performance.now() - started > 300_000) {
+      log('bench: the server is still busy after 5 minutes; measuring anyway');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const waited = performance.now() - started;
+  if (waited > 1_000) log(`bench: waited ${(waited / 1000).toFixed(1)} s for the server to work off its backlog`);
+}
+
 function median(values: number[]): number {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -339,6 +357,8 @@ async function main(argv: string[]): Promise<void> {
     };
 
     const measure = async (scenario: ScenarioName, target: 'roost' | 'ceiling', seconds: number) => {
+      // Requests still queued from the previous measurement must not eat into this one.
+      await settle(target === 'roost' ? `${roost.url}/api/roost/v1/health` : `${ceiling.url}/health`, log);
       const lag =
         target === 'roost' && scenario === 'post'
           ? new FanoutLagChecker(roost.url, { maxInFlight: 4, pollIntervalMs: 10, timeoutMs: 5_000 })

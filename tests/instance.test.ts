@@ -28,4 +28,16 @@ describe.each(DIALECTS)('instance (%s)', (dialect) => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
+
+  it('lets browser-based clients call the API from other origins, without cookies', async () => {
+    const preflight = await fetch(`${server.url}/api/v1/timelines/home`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://client.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const page = await fetch(`${server.url}/`, { headers: { origin: 'https://client.example' } });
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

@@ -3,7 +3,11 @@ import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -80,9 +84,24 @@ describe.each(DIALECTS)('notifications (%s)', (dialect) => {
     // Straight through the service too: the database refuses the duplicate.
     const { notifications } = server.ctx.services;
     await server.ctx.database.transaction(async (tx) => {
-      await notifications.create(tx, { accountId: me.accountId, fromAccountId: fan.accountId, type: 'favourite', statusId: Number(mine) });
-      await notifications.create(tx, { accountId: me.accountId, fromAccountId: fan.accountId, type: 'follow', statusId: null });
-      await notifications.create(tx, { accountId: me.accountId, fromAccountId: fan.accountId, type: 'follow', statusId: null });
+      await notifications.create(tx, {
+        accountId: me.accountId,
+        fromAccountId: fan.accountId,
+        type: 'favourite',
+        statusId: Number(mine),
+      });
+      await notifications.create(tx, {
+        accountId: me.accountId,
+        fromAccountId: fan.accountId,
+        type: 'follow',
+        statusId: null,
+      });
+      await notifications.create(tx, {
+        accountId: me.accountId,
+        fromAccountId: fan.accountId,
+        type: 'follow',
+        statusId: null,
+      });
     });
     expect((await notificationsOf(me)).map((n) => n.type)).toEqual(['follow', 'favourite']);
   });
@@ -96,7 +115,11 @@ describe.each(DIALECTS)('notifications (%s)', (dialect) => {
   });
 
   it('shows one notification to its owner only, dismisses and clears', async () => {
-    const [me, other, nosy] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, other, nosy] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await post(other, `one @${me.username}`);
     await post(other, `two @${me.username}`);
     const [second, first] = await notificationsOf(me);
@@ -140,7 +163,9 @@ describe.each(DIALECTS)('notifications (%s)', (dialect) => {
     expect(saved.status).toBe(200);
     expect(saved.body.notifications.last_read_id).toBe(list[1].id);
     expect((await me.client.get('/api/v1/notifications/unread_count')).body).toEqual({ count: 1 });
-    expect((await me.client.get('/api/v1/notifications/unread_count?types[]=follow')).body).toEqual({ count: 0 });
+    expect((await me.client.get('/api/v1/notifications/unread_count?types[]=follow')).body).toEqual({
+      count: 0,
+    });
     await me.client.post('/api/v1/markers', { notifications: { last_read_id: list[0].id } });
     expect((await me.client.get('/api/v1/notifications/unread_count')).body).toEqual({ count: 0 });
     await post(other, `new one @${me.username}`);
@@ -150,10 +175,14 @@ describe.each(DIALECTS)('notifications (%s)', (dialect) => {
   describe('markers', () => {
     it('saves positions from JSON and forms, bumping the version each time', async () => {
       const me = await createPerson(server);
-      expect((await me.client.get('/api/v1/markers?timeline[]=home&timeline[]=notifications')).body).toEqual({});
+      expect((await me.client.get('/api/v1/markers?timeline[]=home&timeline[]=notifications')).body).toEqual(
+        {},
+      );
       const first = await me.client.post('/api/v1/markers', { home: { last_read_id: '1000' } });
       expect(first.status).toBe(200);
-      expect(first.body).toEqual({ home: { last_read_id: '1000', version: 0, updated_at: expect.any(String) } });
+      expect(first.body).toEqual({
+        home: { last_read_id: '1000', version: 0, updated_at: expect.any(String) },
+      });
       const formResponse = await fetch(`${server.url}/api/v1/markers`, {
         method: 'POST',
         headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -190,11 +219,15 @@ describe.each(DIALECTS)('notifications (%s)', (dialect) => {
     expect((await server.anonymous.post('/api/v1/notifications/clear')).status).toBe(401);
     expect((await server.anonymous.get('/api/v1/markers')).status).toBe(401);
     const me = await createPerson(server);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read:notifications'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read:notifications'],
+    });
     const reader = server.client(secret);
     expect((await reader.get('/api/v1/notifications')).status).toBe(200);
     expect((await reader.post('/api/v1/notifications/clear')).status).toBe(403);
-    const { secret: other } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read:statuses'] });
+    const { secret: other } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read:statuses'],
+    });
     expect((await server.client(other).get('/api/v1/notifications')).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../src/domain/tokens.js';
 import { DIALECTS } from './helpers/dialects.js';
-import { createPerson, type TestPerson } from './helpers/factories.js';
+import { createPerson, signInWithCookie, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -915,6 +915,40 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       ).toBe(401);
       expect((await exchange(app, pending)).body.error).toBe('invalid_grant');
       expect((await dave.client.get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+    });
+
+    it('revokes every app token when the person changes their password or is suspended', async () => {
+      const frank = await createPerson(server, { password: PASSWORD });
+      const who = new Browser(server.url);
+      const app = await registerApp();
+      await signIn(who, authorizePath(app), frank.username);
+      const first = new URL(
+        (await decide(authorizePath(app), 'approve', who)).headers.get('location')!,
+      ).searchParams.get('code')!;
+      const token = (await exchange(app, first)).body;
+      const asApp = server.client(token.access_token);
+      expect((await asApp.get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+
+      const session = await signInWithCookie(server, frank.username, PASSWORD);
+      const changed = await session.post('/api/roost/v1/auth/password', {
+        current_password: PASSWORD,
+        new_password: 'a-brand-new-passphrase',
+      });
+      expect(changed.status).toBe(204);
+      expect((await asApp.get('/api/v1/accounts/verify_credentials')).status).toBe(401);
+      // The personal token made for scripts keeps working.
+      expect((await frank.client.get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+
+      // The password change also ended the browser's session: sign in again with the new password.
+      await signIn(who, authorizePath(app), frank.username, 'a-brand-new-passphrase');
+      const second = new URL(
+        (await decide(authorizePath(app), 'approve', who)).headers.get('location')!,
+      ).searchParams.get('code')!;
+      const again = (await exchange(app, second)).body;
+      expect((await server.client(again.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+      await server.ctx.services.accounts.adminUpdate(frank.accountId, { suspended: true });
+      await server.ctx.services.accounts.adminUpdate(frank.accountId, { suspended: false });
+      expect((await server.client(again.access_token).get('/api/v1/accounts/verify_credentials')).status).toBe(401);
     });
 
     it('stops a suspended person’s codes and refresh tokens from working', async () => {

@@ -4,7 +4,11 @@ import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -23,7 +27,10 @@ function links(headers: Headers): Record<string, string> {
   return result;
 }
 
-async function page(client: ApiClient, path: string): Promise<{ ids: string[]; next?: string; prev?: string }> {
+async function page(
+  client: ApiClient,
+  path: string,
+): Promise<{ ids: string[]; next?: string; prev?: string }> {
   const res = await client.get(path);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const rel = links(res.headers);
@@ -37,7 +44,11 @@ describe.each(DIALECTS)('pagination (%s)', (dialect) => {
   let hider: TestPerson;
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    [author, reader, hider] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    [author, reader, hider] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     expect((await reader.client.post(`/api/v1/accounts/${author.accountId}/follow`)).status).toBe(200);
   });
   afterAll(() => server.close());
@@ -107,10 +118,16 @@ describe.each(DIALECTS)('pagination (%s)', (dialect) => {
   it('sets Link headers that keep other parameters and name the page edges', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) ids.push(await post(author, `link test ${i}`));
-    const res = await reader.client.get(`/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true`);
+    const res = await reader.client.get(
+      `/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true`,
+    );
     const rel = links(res.headers);
-    expect(rel.next).toBe(`/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true&max_id=${ids[1]}`);
-    expect(rel.prev).toBe(`/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true&min_id=${ids[2]}`);
+    expect(rel.next).toBe(
+      `/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true&max_id=${ids[1]}`,
+    );
+    expect(rel.prev).toBe(
+      `/api/v1/accounts/${author.accountId}/statuses?limit=2&exclude_replies=true&min_id=${ids[2]}`,
+    );
     const empty = await reader.client.get(`/api/v1/accounts/${author.accountId}/statuses?min_id=${ids[2]}`);
     expect(empty.body).toEqual([]);
     expect(empty.headers.get('link')).toBeNull();

@@ -3,13 +3,20 @@ import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
 }
 
-async function search(person: TestPerson, query: string): Promise<{ accounts: any[]; statuses: any[]; hashtags: any[] }> {
+async function search(
+  person: TestPerson,
+  query: string,
+): Promise<{ accounts: any[]; statuses: any[]; hashtags: any[] }> {
   const res = await person.client.get(`/api/v2/search?${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
@@ -67,7 +74,9 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
   it('follows edits and deletions', async () => {
     const id = await post(author, 'original wording about pelicans');
     expect(ids((await search(stranger, 'q=pelicans&type=statuses')).statuses)).toEqual([id]);
-    expect((await author.client.put(`/api/v1/statuses/${id}`, { status: 'now about flamingos' })).status).toBe(200);
+    expect(
+      (await author.client.put(`/api/v1/statuses/${id}`, { status: 'now about flamingos' })).status,
+    ).toBe(200);
     expect((await search(stranger, 'q=pelicans&type=statuses')).statuses).toEqual([]);
     expect(ids((await search(stranger, 'q=flamingos&type=statuses')).statuses)).toEqual([id]);
     expect((await author.client.delete(`/api/v1/statuses/${id}`)).status).toBe(200);
@@ -76,7 +85,18 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
 
   it('treats query-language characters as plain text', async () => {
     const id = await post(author, 'alpha-beta "gamma" delta*');
-    for (const q of ['"gamma"', 'alpha-beta', 'delta*', 'gamma)', '(gamma', 'gamma:delta', "gamma'", '^gamma', 'gamma & delta', 'gamma | !delta']) {
+    for (const q of [
+      '"gamma"',
+      'alpha-beta',
+      'delta*',
+      'gamma)',
+      '(gamma',
+      'gamma:delta',
+      "gamma'",
+      '^gamma',
+      'gamma & delta',
+      'gamma | !delta',
+    ]) {
       const res = await stranger.client.get(`/api/v2/search?type=statuses&q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
       expect(ids(res.body.statuses), q).toContain(id);
@@ -95,11 +115,19 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
     const byPrefix = await search(stranger, 'q=MARG&type=accounts');
     expect(ids(byPrefix.accounts)).toEqual([String(author.accountId)]);
     expect(byPrefix.accounts[0].username).toBe('marguerite');
-    expect(ids((await search(stranger, 'q=okafor&type=accounts')).accounts)).toEqual([String(author.accountId)]);
-    expect(ids((await search(stranger, 'q=%40marguerite&type=accounts')).accounts)).toEqual([String(author.accountId)]);
+    expect(ids((await search(stranger, 'q=okafor&type=accounts')).accounts)).toEqual([
+      String(author.accountId),
+    ]);
+    expect(ids((await search(stranger, 'q=%40marguerite&type=accounts')).accounts)).toEqual([
+      String(author.accountId),
+    ]);
     const several = await search(stranger, 'q=1&type=accounts');
     expect(ids(several.accounts)).toEqual(
-      expect.arrayContaining([String(follower.accountId), String(mentioned.accountId), String(stranger.accountId)]),
+      expect.arrayContaining([
+        String(follower.accountId),
+        String(mentioned.accountId),
+        String(stranger.accountId),
+      ]),
     );
     // LIKE wildcards in the query are literal.
     expect((await search(stranger, 'q=%25&type=accounts')).accounts).toEqual([]);
@@ -109,7 +137,10 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
   it('finds hashtags by prefix, as Tag entities', async () => {
     await post(author, 'planning #Offsite2025 and #offsite_food');
     const found = await search(stranger, 'q=%23offsite&type=hashtags');
-    expect(found.hashtags.map((t: any) => t.name.toLowerCase()).sort()).toEqual(['offsite2025', 'offsite_food']);
+    expect(found.hashtags.map((t: any) => t.name.toLowerCase()).sort()).toEqual([
+      'offsite2025',
+      'offsite_food',
+    ]);
     expect(found.hashtags[0]).toMatchObject({ url: expect.stringContaining('/tags/'), following: false });
     expect(Array.isArray(found.hashtags[0].history)).toBe(true);
     expect((await search(stranger, 'q=nosuchtagatall&type=hashtags')).hashtags).toEqual([]);
@@ -140,9 +171,13 @@ describe.each(DIALECTS)('search (%s)', (dialect) => {
 
   it('requires sign-in and the read:search scope', async () => {
     expect((await server.anonymous.get('/api/v2/search?q=roadmap')).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(stranger.userId, { scopes: ['read:statuses'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(stranger.userId, {
+      scopes: ['read:statuses'],
+    });
     expect((await server.client(secret).get('/api/v2/search?q=roadmap')).status).toBe(403);
-    const { secret: searchOnly } = await server.ctx.services.credentials.createAccessToken(stranger.userId, { scopes: ['read:search'] });
+    const { secret: searchOnly } = await server.ctx.services.credentials.createAccessToken(stranger.userId, {
+      scopes: ['read:search'],
+    });
     expect((await server.client(searchOnly).get('/api/v2/search?q=roadmap')).status).toBe(200);
   });
 });

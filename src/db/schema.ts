@@ -294,6 +294,131 @@ export interface ModerationDecisionTable {
   decided_at: number;
 }
 
+/** An uploaded image: unattached until a post claims it (`status_id`), shown in `position` order. */
+export interface MediaAttachmentTable {
+  id: number;
+  account_id: number;
+  status_id: number | null;
+  position: number;
+  /** File names under `<dataDir>/media/attachments`. */
+  file: string;
+  preview_file: string;
+  content_type: string;
+  file_size: number;
+  width: number;
+  height: number;
+  preview_width: number;
+  preview_height: number;
+  description: string;
+  focus_x: number | null;
+  focus_y: number | null;
+  blurhash: string | null;
+  created_at: number;
+}
+
+export type ListRepliesPolicy = 'followed' | 'list' | 'none';
+
+export interface ListTable {
+  id: number;
+  account_id: number;
+  title: string;
+  replies_policy: ListRepliesPolicy;
+  /** 1: members' posts leave the owner's home timeline. */
+  exclusive: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ListAccountTable {
+  /** Cursor for paging a list's members in the order they were added. */
+  id: number;
+  list_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+export type FilterAction = 'warn' | 'hide' | 'blur';
+
+export interface FilterTable {
+  id: number;
+  account_id: number;
+  title: string;
+  /** Comma-separated contexts: home, notifications, public, thread, account. */
+  context: string;
+  filter_action: FilterAction;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FilterKeywordTable {
+  id: number;
+  filter_id: number;
+  keyword: string;
+  whole_word: number;
+  created_at: number;
+}
+
+export interface FilterStatusTable {
+  id: number;
+  filter_id: number;
+  status_id: number;
+  created_at: number;
+}
+
+export type ReportCategory = 'spam' | 'violation' | 'legal' | 'other';
+
+export interface ReportTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  category: ReportCategory;
+  comment: string;
+  /** JSON arrays of ids, as given (the posts may since have gone). */
+  status_ids: string;
+  rule_ids: string;
+  forwarded: number;
+  action_taken_at: number | null;
+  action_taken_by: number | null;
+  created_at: number;
+}
+
+export interface AnnouncementTable {
+  id: number;
+  text: string;
+  content_html: string;
+  starts_at: number | null;
+  ends_at: number | null;
+  all_day: number;
+  /** Shown from this time on (null: a draft). */
+  published_at: number | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AnnouncementDismissalTable {
+  announcement_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+export interface AnnouncementReactionTable {
+  announcement_id: number;
+  account_id: number;
+  name: string;
+  created_at: number;
+}
+
+/** One person's state of one direct-message thread: read up to, and hidden up to, a post id. */
+export interface ConversationStateTable {
+  account_id: number;
+  thread_id: number;
+  last_read_id: number;
+  hidden_up_to: number;
+  updated_at: number;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -319,6 +444,17 @@ export interface Schema {
   oauth_authorization_codes: OAuthAuthorizationCodeTable;
   oauth_refresh_tokens: OAuthRefreshTokenTable;
   oauth_app_tokens: OAuthAppTokenTable;
+  media_attachments: MediaAttachmentTable;
+  lists: ListTable;
+  list_accounts: ListAccountTable;
+  filters: FilterTable;
+  filter_keywords: FilterKeywordTable;
+  filter_statuses: FilterStatusTable;
+  reports: ReportTable;
+  announcements: AnnouncementTable;
+  announcement_dismissals: AnnouncementDismissalTable;
+  announcement_reactions: AnnouncementReactionTable;
+  conversation_states: ConversationStateTable;
   screening_policies: ScreeningPolicyTable;
   post_screenings: PostScreeningTable;
   moderation_decisions: ModerationDecisionTable;

@@ -9,7 +9,11 @@ export type ErrorCode =
   | 'conflict'
   | 'unprocessable'
   | 'too_large'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** Screening refused a post (422). */
+  | 'screening_blocked'
+  /** Screening found something the author must confirm before posting (422). */
+  | 'screening_warning';
 
 export class AppError extends Error {
   override name = 'AppError';

@@ -13,10 +13,15 @@ export interface VisibilityViewer {
   accountId: number;
 }
 
+/** Screening's hold on a post: `held` waits for a moderator, `removed` was taken down by one. */
+export type ModerationState = 'visible' | 'held' | 'removed';
+
 export interface VisiblePost {
   accountId: number;
   visibility: Visibility;
   mentionedAccountIds: readonly number[];
+  /** Absent means visible. */
+  moderationState?: ModerationState;
 }
 
 export function canView(
@@ -26,6 +31,8 @@ export function canView(
 ): boolean {
   if (viewer === null) return false;
   if (viewer.accountId === post.accountId) return true;
+  // Held and removed posts are the author's alone; moderators see them through the queue.
+  if (post.moderationState !== undefined && post.moderationState !== 'visible') return false;
   switch (post.visibility) {
     case 'organization':
       return true;

@@ -11,7 +11,9 @@ export type RoostEvent =
   | { type: 'status.updated'; statusId: number; accountId: number; editedAt?: number }
   | { type: 'status.deleted'; statusId: number; accountId: number }
   | { type: 'notification.created'; notificationId: number; accountId: number }
-  | { type: 'session.revoked'; userId: number };
+  | { type: 'session.revoked'; userId: number }
+  /** Published on `user:<accountId>`: streams send Mastodon's `filters_changed` so clients reload filters. */
+  | { type: 'filters.changed'; accountId: number };
 
 /**
  * Where an event is delivered: a person's home feed, their notifications, the organization, a hashtag,

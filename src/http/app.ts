@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -44,6 +45,26 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       },
     },
     hsts: ctx.config.baseUrl.startsWith('https:'),
+  });
+  // Browser-based Mastodon clients call the API from their own origins with bearer tokens. Cookies
+  // are never shared cross-origin (SameSite=Lax and no credentials here).
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const open = /^\/(api\/|oauth\/(token|revoke)|\.well-known\/|media\/)/.test(request.url ?? '');
+      callback(
+        null,
+        open
+          ? {
+              origin: '*',
+              credentials: false,
+              methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+              allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept'],
+              exposedHeaders: ['Link', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
+              maxAge: 86400,
+            }
+          : { origin: false },
+      );
+    },
   });
   await app.register(cookie);
   // Mastodon clients send forms with `key[]=a&key[]=b` arrays.

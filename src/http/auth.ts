@@ -41,12 +41,16 @@ export function registerAuthentication(app: FastifyInstance, services: Services)
   });
 }
 
-/** The signed-in viewer, or a 401. Pass the scope the route needs (Mastodon's names, e.g. `write:statuses`). */
-export function requireViewer(request: FastifyRequest, scope?: string): Viewer {
+/**
+ * The signed-in viewer, or a 401. Pass the scope the route needs (Mastodon's names, e.g.
+ * `write:statuses`), or several of which any one will do.
+ */
+export function requireViewer(request: FastifyRequest, scope?: string | readonly string[]): Viewer {
   const viewer = request.viewer;
   if (!viewer) throw new UnauthorizedError('This method requires an authenticated user');
-  if (scope && !hasScope(viewer.scopes, scope)) {
-    throw new ForbiddenError(`This action is outside the authorized scopes (needs ${scope})`);
+  const anyOf = scope === undefined ? [] : typeof scope === 'string' ? [scope] : scope;
+  if (anyOf.length > 0 && !anyOf.some((s) => hasScope(viewer.scopes, s))) {
+    throw new ForbiddenError(`This action is outside the authorized scopes (needs ${anyOf.join(' or ')})`);
   }
   return viewer;
 }

@@ -12,6 +12,8 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
+  screening_blocked: 422,
+  screening_warning: 422,
 };
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {

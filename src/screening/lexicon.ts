@@ -1,6 +1,7 @@
 // The built-in word lists, loaded from data/*.json and described as term specs for the shared
 // automaton. Tables here let detectors turn a hit's `ref` back into its meaning.
 import confidentialData from './data/confidential.json' with { type: 'json' };
+import secretHints from './data/secret-hints.json' with { type: 'json' };
 import sensitiveData from './data/sensitive.json' with { type: 'json' };
 import { offensiveLexicon, type OffensivePhrase } from './offensive-lexicon.js';
 import { Edge, Group, addListTerm, type TermIndexBuilder } from './term-index.js';
@@ -62,4 +63,6 @@ export function addBuiltinTerms(builder: TermIndexBuilder): void {
   for (const term of confidentialData.announcedCues) addListTerm(builder, term, Group.PublicCue, 0);
   for (const term of confidentialData.pastCues) addListTerm(builder, term, Group.PastCue, 0);
   for (const term of confidentialData.dobCues) addListTerm(builder, term, Group.DobCue, 0);
+  for (const term of confidentialData.headcountNouns) addListTerm(builder, term, Group.Headcount, 0);
+  for (const term of secretHints.hints) addListTerm(builder, term, Group.SecretHint, 0);
 }

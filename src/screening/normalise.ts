@@ -187,6 +187,113 @@ function ensureOutput(out: NormalisedText, size: number): void {
  * spaced-out letters; pass 4 emits symbols, collapsing repeats.
  */
 export function normalise(text: string, out: NormalisedText = createNormalisedBuffer()): NormalisedText {
+  if (normaliseAsciiFast(text, out)) return out;
+  return normaliseGeneral(text, out);
+}
+
+/**
+ * The common case in one pass: plain ASCII with no leetspeak, no spaced-out letters. Returns
+ * false, leaving `out` to be overwritten, as soon as the text needs the general path.
+ */
+function normaliseAsciiFast(text: string, out: NormalisedText): boolean {
+  const n = text.length;
+  ensureOutput(out, n + 1);
+  const symbols = out.symbols;
+  const starts = out.starts;
+  const ends = out.ends;
+  const soft = out.soft;
+  let m = 0;
+  let prev = -1;
+  let run = 0;
+  let prevClass = C_SEP;
+  let prevUpper = 0;
+  // Token state: letters, digits before any letter, length, and the separators before it.
+  let tokenLetters = 0;
+  let tokenLeadingDigits = 0;
+  let tokenLen = 0;
+  let tokenGap = 0;
+  let sepCount = 2;
+  let singles = 0;
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 32;
+    if (code >= 128) return false;
+    let c = ASCII_CLASS[code] ?? C_SEP;
+    if (c === C_LEET) {
+      const before = i > 0 ? (ASCII_CLASS[text.charCodeAt(i - 1)] ?? C_SEP) : C_SEP;
+      const after = i + 1 < n ? (ASCII_CLASS[text.charCodeAt(i + 1)] ?? C_SEP) : C_SEP;
+      const symbol = ASCII_SYM[code];
+      // Mirrors resolveLeet: `! | (` only inside a word, `@` after a word character, `$` next to a letter.
+      const leet =
+        symbol === 9 || symbol === 3
+          ? isWordish(before) && isWordish(after)
+          : symbol === 1
+            ? isWordish(before)
+            : before === C_LETTER || after === C_LETTER;
+      if (leet) return false;
+      c = C_SEP;
+    }
+    if (c === C_SEP || c === C_BREAK) {
+      if (tokenLen > 0) {
+        if (tokenLetters > 0 && tokenLeadingDigits > 0 && !(tokenLetters <= 3 && tokenLeadingDigits + tokenLetters === tokenLen)) {
+          return false;
+        }
+        if (tokenLen === 1 && tokenLetters === 1) {
+          singles = singles > 0 && tokenGap === 1 ? singles + 1 : 1;
+          if (singles >= 3) return false;
+        } else singles = 0;
+        tokenLetters = 0;
+        tokenLeadingDigits = 0;
+        tokenLen = 0;
+        sepCount = 0;
+      }
+      if (c === C_BREAK) {
+        singles = 0;
+        sepCount = 2;
+      } else sepCount++;
+      if (i === n) break;
+    } else {
+      if (tokenLen === 0) tokenGap = sepCount;
+      tokenLen++;
+      if (c === C_LETTER) tokenLetters++;
+      else if (c === C_DIGIT) {
+        // A digit after a letter ("sh1t", "Q3") goes to the general path's leet rules.
+        if (tokenLetters > 0) return false;
+        tokenLeadingDigits++;
+      }
+    }
+    const s = c === C_SEP ? SYM_SEP : (ASCII_SYM[code] ?? SYM_SEP);
+    if (s === prev) {
+      run++;
+      const limit = s >= LETTER_A && s < DIGIT_0 ? (KEEP_TWO.has(s) ? 2 : 1) : s >= DIGIT_0 && s < SYM_MASK ? 1 << 30 : 1;
+      if (run > limit) {
+        ends[m - 1] = i + 1;
+        prevClass = c;
+        prevUpper = ASCII_UPPER[code] ?? 0;
+        continue;
+      }
+    } else run = 1;
+    if (s === SYM_BREAK && prev === SYM_SEP && m > 0) m--;
+    else if (s === SYM_SEP && prev === SYM_BREAK) continue;
+    const u = ASCII_UPPER[code] ?? 0;
+    symbols[m] = s;
+    starts[m] = i;
+    ends[m] = i + 1;
+    soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
+    prevClass = c;
+    prevUpper = u;
+    prev = s;
+    m++;
+  }
+  out.length = m;
+  return true;
+}
+
+function isWordish(cls: number): boolean {
+  return cls === C_LETTER || cls === C_DIGIT || cls === C_LEET;
+}
+
+/** The full pipeline for any text; `normalise` tries the ASCII fast path first. Exported for tests. */
+export function normaliseGeneral(text: string, out: NormalisedText): NormalisedText {
   const n = text.length;
   scratch.ensure(n * 2 + 16);
   let { cls, sym, start, end, upper } = scratch;

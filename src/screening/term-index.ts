@@ -24,9 +24,11 @@ export const Group = {
   Blocked: 14,
   Allowed: 15,
   Crisis: 16,
+  Headcount: 17,
+  SecretHint: 18,
 } as const;
 export type Group = (typeof Group)[keyof typeof Group];
-export const GROUP_COUNT = 17;
+export const GROUP_COUNT = 19;
 
 /** Boundary required at a term's edge: none, a hard word boundary, or also a camelCase hump. */
 export const Edge = { None: 0, Word: 1, Soft: 2 } as const;

@@ -39,8 +39,9 @@ export interface Services {
 export function createServices(config: Config, database: Database, events: EventBus): Services {
   void config;
   void events;
-  const credentials = new Credentials(database, events);
-  const accounts = new Accounts(database, avatarStoreFor(config));
+  const oauth = new OAuth(database, events);
+  const credentials = new Credentials(database, events, oauth);
+  const accounts = new Accounts(database, avatarStoreFor(config), oauth);
   const search = new Search(database);
   const markers = new Markers(database);
   const notifications = new Notifications(database, events, markers);
@@ -51,6 +52,5 @@ export function createServices(config: Config, database: Database, events: Event
   const tags = new Tags(database);
   const posts = new Posts({ config, database, accounts, follows, tags, timelines, notifications, search });
   const interactions = new Interactions(database, posts, timelines, notifications);
-  const oauth = new OAuth(database, events);
   return { credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth };
 }

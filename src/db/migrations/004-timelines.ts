@@ -27,7 +27,9 @@ export function up(dialect: DialectName) {
 
     if (dialect === 'postgres') {
       await sql`drop index if exists statuses_search`.execute(db);
-      await sql`create index statuses_search on statuses using gin (to_tsvector('simple', spoiler_text || ' ' || text))`.execute(db);
+      await sql`create index statuses_search on statuses using gin (to_tsvector('simple', spoiler_text || ' ' || text))`.execute(
+        db,
+      );
     }
   };
 }

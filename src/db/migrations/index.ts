@@ -7,6 +7,12 @@ import * as screening from './005-screening.js';
 import * as jobDeadLetters from './007-job-dead-letters.js';
 import * as timelines from './004-timelines.js';
 import * as oauth from './008-oauth.js';
+import * as media from './009-media.js';
+import * as lists from './010-lists.js';
+import * as filters from './011-filters.js';
+import * as reports from './012-reports.js';
+import * as announcements from './013-announcements.js';
+import * as conversations from './014-conversations.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -16,5 +22,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '004-timelines': { up: timelines.up(dialect) },
     '005-screening': { up: screening.up },
     '008-oauth': { up: oauth.up },
+    '009-media': { up: media.up },
+    '010-lists': { up: lists.up },
+    '011-filters': { up: filters.up },
+    '012-reports': { up: reports.up },
+    '013-announcements': { up: announcements.up },
+    '014-conversations': { up: conversations.up },
   };
 }

@@ -4,10 +4,14 @@
  */
 import type { Notification, NotificationType } from '../../db/schema.js';
 
-export type MastodonNotificationType = 'mention' | 'status' | 'reblog' | 'follow' | 'favourite' | 'update';
+export type MastodonNotificationType =
+  'mention' | 'status' | 'reblog' | 'follow' | 'favourite' | 'update' | 'moderation_warning';
 
 export function mastodonNotificationType(type: NotificationType): MastodonNotificationType {
-  return type === 'reply' ? 'mention' : type;
+  if (type === 'reply') return 'mention';
+  // A moderator released or removed the viewer's held post: the nearest Mastodon kind.
+  if (type === 'moderation') return 'moderation_warning';
+  return type;
 }
 
 /** The stored types a Mastodon type filter means. */
@@ -25,6 +29,10 @@ export function storedNotificationTypes(types: string[]): NotificationType[] {
       case 'favourite':
       case 'update':
         stored.add(type);
+        break;
+      case 'moderation':
+      case 'moderation_warning':
+        stored.add('moderation');
         break;
       default:
       // Types Roost never produces (poll, follow_request, admin.*) match nothing.

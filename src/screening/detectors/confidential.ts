@@ -47,7 +47,7 @@ function detectFinancial(ctx: ScanContext, marked: boolean): void {
   const direct = ctx.hits.get(Group.FinanceDirect);
   const terms = ctx.hits.get(Group.FinanceTerm);
   const { text } = ctx;
-  const maybeCuts = /\d/.test(text) && /\b(?:cut|cutting|eliminat|slash|shed|lay|laid|let|letting|ax|reduc)/i.test(text);
+  const maybeCuts = ctx.hits.get(Group.Headcount).length > 0 && /\d/.test(text);
   if (direct.length === 0 && terms.length === 0 && !maybeCuts) return;
   const forward = ctx.hits.get(Group.ForwardCue);
   const publicCues = ctx.hits.get(Group.PublicCue).filter((hit) => !coveredBy(hit.start, hit.end, forward));

@@ -11,10 +11,11 @@ const BARE_HOST = /(?<![@\w.\/:-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-
 const BARE_IP = /(?<![\w.\/:])\d{1,3}(?:\.\d{1,3}){3}(?::\d{2,5})?(?:\/[^\s<>"'`]*)?(?![\w.])/g;
 const GO_LINK = /(?<![\w.\/@-])go\/(?!no\b|no-go|nogo|yes\b|rust\b|java\b|python\b)[a-z0-9][\w-]*(?:\/[^\s<>"'`]*)?/g;
 const VERSION_CUE = /\b(?:v|ver|version|versions|release|build|sdk|rev|revision|firmware|update|patch|upgrade to)\.?\s*$/i;
+const PRIVATE_IP_HINT = /\b(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01])|169\.254|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7]))\.\d/;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 
 export interface InternalDomainMatcher {
-  /** Cheap test: could this post hold an internal address at all? */
+  /** Cheap test: could a bare host name in this post be internal? */
   gate: RegExp;
   isInternalHost(host: string): boolean;
 }
@@ -49,10 +50,6 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
   const gate = new RegExp(
     [
       ...words,
-      ':\\/\\/',
-      '\\bgo\\/',
-      '\\blocalhost\\b',
-      '\\b(?:10|127|192\\.168|172\\.(?:1[6-9]|2\\d|3[01])|169\\.254|100\\.(?:6[4-9]|[7-9]\\d|1[01]\\d|12[0-7]))\\.\\d',
     ].join('|'),
     'i',
   );
@@ -84,10 +81,10 @@ function report(ctx: ScanContext, start: number, match: string, seen: Array<[num
 
 export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMatcher): void {
   const { text } = ctx;
-  if (!domains.gate.test(text)) return;
   const seen: Array<[number, number]> = [];
+  const hasUrl = text.includes('://');
   URL.lastIndex = 0;
-  for (let m = URL.exec(text); m !== null; m = URL.exec(text)) {
+  for (let m = hasUrl ? URL.exec(text) : null; m !== null; m = URL.exec(text)) {
     const afterScheme = m[0].slice(m[0].indexOf('://') + 3);
     const authority = afterScheme.split(/[/?#]/)[0] ?? '';
     const host = (authority.split('@').pop() ?? '').replace(/:\d*$/, '').replace(/^\[|\]$/g, '');
@@ -95,19 +92,20 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     if (singleLabel || domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
   }
   BARE_HOST.lastIndex = 0;
-  for (let m = BARE_HOST.exec(text); m !== null; m = BARE_HOST.exec(text)) {
+  for (let m = domains.gate.test(text) ? BARE_HOST.exec(text) : null; m !== null; m = BARE_HOST.exec(text)) {
     const host = (m[0].split(/[/:]/)[0] ?? '').replace(/\.$/, '');
     if (domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
   }
   BARE_IP.lastIndex = 0;
-  for (let m = BARE_IP.exec(text); m !== null; m = BARE_IP.exec(text)) {
+  for (let m = PRIVATE_IP_HINT.test(text) ? BARE_IP.exec(text) : null; m !== null; m = BARE_IP.exec(text)) {
     const host = m[0].split(/[/:]/)[0] ?? '';
     // "version 10.2.0.1" is a version number, not an address.
     if (VERSION_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (isPrivateIp(host)) report(ctx, m.index, m[0], seen);
   }
   GO_LINK.lastIndex = 0;
-  for (let m = GO_LINK.exec(text); m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
+  for (let m = text.includes('go/') ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
+  if (!text.includes('localhost')) return;
   const localhost = /\blocalhost(?::\d{2,5}(?:\/[^\s<>"'`]*)?|\/[^\s<>"'`]+)/gi;
   for (let m = localhost.exec(text); m !== null; m = localhost.exec(text)) report(ctx, m.index, m[0], seen);
 }

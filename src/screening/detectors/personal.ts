@@ -14,11 +14,18 @@ const ROLE_MAILBOX =
 export function detectEmails(ctx: ScanContext): void {
   const { text } = ctx;
   if (!text.includes('@')) return;
-  EMAIL.lastIndex = 0;
-  for (let m = EMAIL.exec(text); m !== null; m = EMAIL.exec(text)) {
+  // Anchor the (slow, look-behind) pattern near each '@' instead of scanning the whole post.
+  let lastEnd = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const from = Math.max(lastEnd, at - 64);
+    EMAIL.lastIndex = from;
+    const window = text.slice(0, Math.min(text.length, at + 256));
+    const m = EMAIL.exec(window);
+    if (!m || m.index > at) continue;
+    lastEnd = m.index + m[0].length;
     const local = m[0].slice(0, m[0].indexOf('@'));
     if (ROLE_MAILBOX.test(local)) continue;
-    ctx.out.push({ rule: 'personal.email', start: m.index, end: m.index + m[0].length, message: 'Contains a personal email address.' });
+    ctx.out.push({ rule: 'personal.email', start: m.index, end: lastEnd, message: 'Contains a personal email address.' });
   }
 }
 

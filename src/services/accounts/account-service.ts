@@ -18,6 +18,7 @@ import {
   normaliseEmail,
 } from './profile-rules.js';
 import { isUniqueViolation } from './unique-violation.js';
+import type { AppTokenRevoker } from '../auth/credentials.js';
 
 export interface NewPerson {
   username: string;
@@ -75,6 +76,7 @@ export class Accounts {
   constructor(
     private readonly database: Database,
     readonly avatars: AvatarStore,
+    private readonly appTokens: AppTokenRevoker | null = null,
   ) {}
 
   /** Creates a person (account + user) in one transaction; joins `tx` when given. */
@@ -427,7 +429,10 @@ export class Accounts {
           .select('id')
           .where('account_id', '=', accountId)
           .executeTakeFirst();
-        if (user) await tx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+        if (user) {
+          await tx.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+          await this.appTokens?.revokeUserTokens(user.id, tx);
+        }
       }
       await tx.db
         .updateTable('accounts')

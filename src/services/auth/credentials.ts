@@ -26,10 +26,16 @@ const SESSION_LIFETIME = 30 * 24 * 3600 * 1000;
 /** last_used_at is refreshed at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL = 5 * 60 * 1000;
 
+/** Revokes the tokens apps hold for a person (the OAuth feature), inside the caller's transaction. */
+export interface AppTokenRevoker {
+  revokeUserTokens(userId: number, db: Database): Promise<void>;
+}
+
 export class Credentials {
   constructor(
     private readonly database: Database,
     private readonly events: EventBus | null = null,
+    private readonly appTokens: AppTokenRevoker | null = null,
   ) {}
 
   /** Inside a transaction, pass it as `db` (SQLite has one connection: a query outside it would wait forever). */
@@ -225,8 +231,8 @@ export class Credentials {
 
   /**
    * Sets a new password. The current one is required unless the person has none yet (signed in by
-   * a one-time link). Every other session ends; bearer tokens stay, since scripts and apps hold
-   * them and are revoked one by one.
+   * a one-time link). Every other session ends and every app's token is revoked; personal tokens
+   * made with `roost tokens` stay, since scripts hold them and are revoked one by one.
    */
   async changePassword(
     viewer: Viewer,
@@ -256,6 +262,8 @@ export class Credentials {
       let end = tx.db.deleteFrom('sessions').where('user_id', '=', user.id);
       if (viewer.credential.kind === 'session') end = end.where('id', '!=', viewer.credential.id);
       await end.execute();
+      // Apps were authorized with the old password; they must ask again.
+      await this.appTokens?.revokeUserTokens(user.id, tx);
       tx.onCommit(() =>
         this.events?.publish(`user:${viewer.accountId}`, { type: 'session.revoked', userId: user.id }),
       );

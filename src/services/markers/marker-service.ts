@@ -22,7 +22,12 @@ export class Markers {
       .where('account_id', '=', accountId)
       .where('timeline', 'in', timelines)
       .execute();
-    return rows.map((r) => ({ timeline: r.timeline, lastReadId: r.last_read_id, version: r.version, updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      timeline: r.timeline,
+      lastReadId: r.last_read_id,
+      version: r.version,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async lastReadId(accountId: number, timeline: MarkerTimeline): Promise<number | null> {
@@ -57,7 +62,12 @@ export class Markers {
         .execute();
       return rows
         .filter((r) => timelines.includes(r.timeline))
-        .map((r) => ({ timeline: r.timeline, lastReadId: r.last_read_id, version: r.version, updatedAt: r.updated_at }));
+        .map((r) => ({
+          timeline: r.timeline,
+          lastReadId: r.last_read_id,
+          version: r.version,
+          updatedAt: r.updated_at,
+        }));
     });
   }
 }

@@ -84,8 +84,10 @@ export class Notifications {
   async list(viewer: Viewer, filter: NotificationFilter, page: PageRequest): Promise<Notification[]> {
     let query = this.visibleNotifications(viewer).where(withinPage('notifications.id', page));
     if (filter.types.length > 0) query = query.where('notifications.type', 'in', filter.types);
-    if (filter.excludeTypes.length > 0) query = query.where('notifications.type', 'not in', filter.excludeTypes);
-    if (filter.fromAccountId !== null) query = query.where('notifications.from_account_id', '=', filter.fromAccountId);
+    if (filter.excludeTypes.length > 0)
+      query = query.where('notifications.type', 'not in', filter.excludeTypes);
+    if (filter.fromAccountId !== null)
+      query = query.where('notifications.from_account_id', '=', filter.fromAccountId);
     const rows = await query.orderBy('notifications.id', pageOrder(page)).limit(page.limit).execute();
     return finishPage(rows, page);
   }
@@ -121,7 +123,8 @@ export class Notifications {
     let query = this.visibleNotifications(viewer);
     if (marker !== null) query = query.where('notifications.id', '>', marker);
     if (filter.types.length > 0) query = query.where('notifications.type', 'in', filter.types);
-    if (filter.excludeTypes.length > 0) query = query.where('notifications.type', 'not in', filter.excludeTypes);
+    if (filter.excludeTypes.length > 0)
+      query = query.where('notifications.type', 'not in', filter.excludeTypes);
     const row = await this.database.db
       .selectFrom(query.limit(UNREAD_LIMIT).as('unread'))
       .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -11,6 +11,7 @@ import type { HydratedAccount } from '../accounts/hydrated-account.js';
 import type { Follows } from '../follows/follow-service.js';
 import type { Tags } from '../tags/tag-service.js';
 import type { HydratedStatus } from './hydrated-status.js';
+import { loadModeration } from './moderation-records.js';
 import type { PostViewer } from './post-viewer.js';
 
 export interface HydrateDeps {
@@ -21,7 +22,7 @@ export interface HydrateDeps {
 }
 
 export interface HydrateOptions {
-  /** Moderators acting on a post (deleting it) load it whatever its audience. */
+  /** Moderators acting on a post (deleting it, the moderation queue) load it whatever its audience or moderation state. */
   ignoreVisibility?: boolean;
 }
 
@@ -54,7 +55,12 @@ export async function hydrateStatuses(
   const authorIds = [...new Set(all.map((s) => s.account_id))];
   const v = viewer.accountId;
 
-  const [mentionRows, tagsByStatus, relationships, favourites, bookmarks, reblogs] = await Promise.all([
+  // Held and removed posts carry their findings and decision for those who may see them in that state.
+  const moderated = all.filter(
+    (s) => s.moderation_state !== 'visible' && (options.ignoreVisibility || s.account_id === v),
+  );
+
+  const [mentionRows, tagsByStatus, relationships, favourites, bookmarks, reblogs, moderation] = await Promise.all([
     db.selectFrom('mentions').select(['status_id', 'account_id']).where('status_id', 'in', allIds).execute(),
     deps.tags.forStatuses(allIds),
     all.some((s) => s.visibility === 'followers' && s.account_id !== v)
@@ -78,6 +84,7 @@ export async function hydrateStatuses(
       .where('account_id', '=', v)
       .where('reblog_of_id', 'in', allIds)
       .execute(),
+    loadModeration(deps.database, moderated),
   ]);
 
   const mentioned = new Map<number, number[]>();
@@ -101,6 +108,7 @@ export async function hydrateStatuses(
         accountId: status.account_id,
         visibility: status.visibility,
         mentionedAccountIds: mentionIds,
+        moderationState: status.moderation_state,
       };
       if (!canView(viewer, post, following.has(status.account_id))) return null;
     }
@@ -119,6 +127,7 @@ export async function hydrateStatuses(
       favourited: favourited.has(status.id),
       reblogged: reblogged.has(status.id),
       bookmarked: bookmarked.has(status.id),
+      moderation: moderation.get(status.id) ?? null,
     };
   };
 

@@ -28,7 +28,8 @@ export class Search {
   private readonly statuses: StatusIndex;
 
   constructor(private readonly database: Database) {
-    this.statuses = database.dialect === 'sqlite' ? new SqliteStatusIndex(database) : new PostgresStatusIndex(database);
+    this.statuses =
+      database.dialect === 'sqlite' ? new SqliteStatusIndex(database) : new PostgresStatusIndex(database);
   }
 
   /** Inside the post's transaction: (re)indexes a post's text. */

@@ -26,7 +26,9 @@ export class SqliteStatusIndex implements StatusIndex {
     const rows = await this.database.db
       .selectFrom('statuses')
       .select('statuses.id')
-      .where(sql<SqlBool>`statuses.id in (select rowid from status_search where status_search match ${ftsMatchExpression(terms)})`)
+      .where(
+        sql<SqlBool>`statuses.id in (select rowid from status_search where status_search match ${ftsMatchExpression(terms)})`,
+      )
       .where('statuses.reblog_of_id', 'is', null)
       .where(visibleTo(viewerAccountId, 'statuses'))
       .orderBy('statuses.id', 'desc')

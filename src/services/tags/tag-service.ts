@@ -248,6 +248,8 @@ export class Tags {
       .where('statuses.created_at', '>=', since)
       .where('statuses.visibility', '=', 'organization')
       .where('statuses.reblog_of_id', 'is', null)
+      // Posts held by screening are not counted until a moderator releases them.
+      .where('statuses.moderation_state', '=', 'visible')
       .groupBy(['status_tags.tag_id', day])
       .execute();
     const result = new Map<number, Map<number, { uses: number; accounts: number }>>();

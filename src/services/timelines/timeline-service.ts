@@ -114,25 +114,44 @@ export class Timelines {
       topics.push('organization');
       for (const name of await this.tagNames(tx, post.tagIds)) topics.push(`hashtag:${name}`);
     }
-    this.publishOnCommit(tx, topics, { type: 'status.created', statusId: post.id, accountId: post.accountId });
+    this.publishOnCommit(tx, topics, {
+      type: 'status.created',
+      statusId: post.id,
+      accountId: post.accountId,
+    });
 
-    if (recipients.length > 0 && Math.random() * this.settings.trimEvery < 1) {
-      await this.trimFeeds(tx, recipients);
-    }
+    // Each receiving feed is trimmed about once per `trimEvery` posts it receives, a bounded few per post.
+    const toTrim = recipients
+      .filter(() => Math.random() * this.settings.trimEvery < 1)
+      .slice(0, this.settings.maxTrimsPerPost);
+    if (toTrim.length > 0) await this.trimFeeds(tx, toTrim);
   }
 
   /** Inside the deleting transaction, before the post's row goes: tells open streams it is gone. */
   async withdraw(tx: Database, post: { id: number; accountId: number }): Promise<void> {
     const topics = await this.audienceTopics(tx, post);
-    this.publishOnCommit(tx, topics, { type: 'status.deleted', statusId: post.id, accountId: post.accountId });
+    this.publishOnCommit(tx, topics, {
+      type: 'status.deleted',
+      statusId: post.id,
+      accountId: post.accountId,
+    });
   }
 
   /** Inside the editing transaction: tells open streams that show the post to refresh it. */
   async announceEdit(tx: Database, post: { id: number; accountId: number }): Promise<void> {
     const topics = await this.audienceTopics(tx, post);
-    const row = await tx.db.selectFrom('statuses').select('edited_at').where('id', '=', post.id).executeTakeFirst();
+    const row = await tx.db
+      .selectFrom('statuses')
+      .select('edited_at')
+      .where('id', '=', post.id)
+      .executeTakeFirst();
     const editedAt = row?.edited_at ?? Date.now();
-    this.publishOnCommit(tx, topics, { type: 'status.updated', statusId: post.id, accountId: post.accountId, editedAt });
+    this.publishOnCommit(tx, topics, {
+      type: 'status.updated',
+      statusId: post.id,
+      accountId: post.accountId,
+      editedAt,
+    });
   }
 
   /**
@@ -252,7 +271,13 @@ export class Timelines {
       .orderBy('statuses.id', order)
       .limit(page.limit);
     const rows = await db
-      .selectFrom(db.selectFrom(feed.as('f')).select('f.id').union(db.selectFrom(merged.as('m')).select('m.id')).as('home'))
+      .selectFrom(
+        db
+          .selectFrom(feed.as('f'))
+          .select('f.id')
+          .union(db.selectFrom(merged.as('m')).select('m.id'))
+          .as('home'),
+      )
       .select('home.id')
       .orderBy('home.id', order)
       .limit(page.limit)
@@ -324,7 +349,12 @@ export class Timelines {
   }
 
   /** One person's posts that the viewer may see; 404 when the account does not exist. */
-  async account(viewer: Viewer, accountId: number, options: AccountTimelineOptions, page: PageRequest): Promise<number[]> {
+  async account(
+    viewer: Viewer,
+    accountId: number,
+    options: AccountTimelineOptions,
+    page: PageRequest,
+  ): Promise<number[]> {
     const exists = await this.database.db
       .selectFrom('accounts')
       .select('id')
@@ -334,7 +364,10 @@ export class Timelines {
     if (!exists) throw new NotFoundError('Account');
     // Roost has no media attachments or pinned posts yet: both filters match nothing.
     if (options.onlyMedia || options.pinned) return [];
-    let query = this.database.db.selectFrom('statuses').select('statuses.id').where('statuses.account_id', '=', accountId);
+    let query = this.database.db
+      .selectFrom('statuses')
+      .select('statuses.id')
+      .where('statuses.account_id', '=', accountId);
     if (options.excludeReplies) {
       query = query.where((eb) =>
         eb.or([
@@ -414,9 +447,18 @@ export class Timelines {
   /** Everyone who may be showing a post: its feeds, the organization and hashtag streams, a fan-in account's followers. */
   private async audienceTopics(tx: Database, post: { id: number; accountId: number }): Promise<Topic[]> {
     tx.assertTransaction();
-    const recipients = await tx.db.selectFrom('home_feed').select('account_id').where('status_id', '=', post.id).execute();
+    const recipients = await tx.db
+      .selectFrom('home_feed')
+      .select('account_id')
+      .where('status_id', '=', post.id)
+      .execute();
     const topics: Topic[] = recipients.map((r) => `home:${r.account_id}` as const);
-    topics.push('organization', `account:${post.accountId}`);
+    const status = await tx.db.selectFrom('statuses').select('visibility').where('id', '=', post.id).executeTakeFirst();
+    // Even a bare id tells when something was posted: only the audiences that could see the post hear of it.
+    if (status?.visibility === 'mentioned') return topics;
+    topics.push(`account:${post.accountId}`);
+    if (status?.visibility !== 'organization') return topics;
+    topics.push('organization');
     const tags = await tx.db
       .selectFrom('status_tags')
       .innerJoin('tags', 'tags.id', 'status_tags.tag_id')
@@ -435,5 +477,9 @@ export class Timelines {
 }
 
 function normaliseTags(names: string[]): string[] {
-  return [...new Set(names.map((n) => normaliseTagName(n.replace(/^#/, ''))).filter((n): n is string => n !== null))];
+  return [
+    ...new Set(
+      names.map((n) => normaliseTagName(n.replace(/^#/, ''))).filter((n): n is string => n !== null),
+    ),
+  ];
 }

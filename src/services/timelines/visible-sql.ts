@@ -2,7 +2,8 @@
  * The visibility rule as SQL, so every list (timelines, search, notifications) filters in the query
  * and a page is full when enough visible posts exist. It must agree with the posts feature's rule:
  * organization posts are seen by everyone signed in; followers-only posts by the author and their
- * followers; anything by the author and the people it mentions; nothing by a suspended author.
+ * followers; anything by the author and the people it mentions; nothing by a suspended author;
+ * and a post held or removed by screening only by its author.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
@@ -15,6 +16,7 @@ export function rowVisibleTo(viewerId: number, alias: string): RawBuilder<SqlBoo
       or (${col('visibility')} = 'followers' and exists (
         select 1 from follows vf where vf.account_id = ${viewerId} and vf.target_account_id = ${col('account_id')}))
       or exists (select 1 from mentions vm where vm.status_id = ${col('id')} and vm.account_id = ${viewerId}))
+    and (${col('moderation_state')} = 'visible' or ${col('account_id')} = ${viewerId})
     and not exists (select 1 from accounts va where va.id = ${col('account_id')} and va.suspended_at is not null))`;
 }
 

@@ -16,16 +16,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const { href, pathname } = useLocation();
-  const first = useRef(true);
+  const shownHref = useRef(href);
   const live = useLiveUpdates(true);
   useShortcuts(openHelp);
 
   // After in-app navigation, move focus to the new page's heading (unless the page focused something itself).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownHref.current === href) return;
+    shownHref.current = href;
     const active = document.activeElement;
     if (active && active !== document.body && document.getElementById('main')?.contains(active)) return;
     document.getElementById('page-title')?.focus({ preventScroll: true });

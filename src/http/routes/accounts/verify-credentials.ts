@@ -6,7 +6,7 @@ import { credentialAccount } from '../auth/credential-account.js';
 
 export function registerVerifyCredentials(app: App, ctx: AppContext): void {
   app.get('/api/v1/accounts/verify_credentials', async (request) => {
-    const viewer = requireViewer(request, 'read:accounts');
+    const viewer = requireViewer(request, ['profile', 'read:accounts']);
     return credentialAccount(ctx, viewer.accountId);
   });
 }

@@ -18,7 +18,11 @@ const listQuery = pageQuery(40, 80).extend({
   ...listParam('exclude_types'),
   account_id: idCursor.optional(),
 });
-const countQuery = z.object({ ...listParam('types'), ...listParam('exclude_types'), limit: z.string().optional() });
+const countQuery = z.object({
+  ...listParam('types'),
+  ...listParam('exclude_types'),
+  limit: z.string().optional(),
+});
 
 function typeFilter(query: Record<string, unknown>) {
   const types = listValues(query, 'types');

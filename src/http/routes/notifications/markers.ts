@@ -45,7 +45,10 @@ export function registerMarkers(app: App, ctx: AppContext): void {
       positions[timeline] = id;
     }
     if (Object.keys(positions).length === 0) {
-      throw new ValidationError('notifications.last_read_id', 'give home or notifications with a last_read_id');
+      throw new ValidationError(
+        'notifications.last_read_id',
+        'give home or notifications with a last_read_id',
+      );
     }
     return presentMarkers(await ctx.services.markers.save(viewer.accountId, positions));
   });

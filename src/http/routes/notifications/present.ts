@@ -25,7 +25,11 @@ export async function presentNotifications(ctx: AppContext, viewer: Viewer, rows
     // A reshare notification shows the post that was reshared, as in Mastodon.
     if (status !== null && row.type === 'reblog' && status.reblog) status = status.reblog;
     presented.push(
-      presentNotification(row, presentAccount(account, ctx), status === null ? null : presentStatus(status, ctx)),
+      presentNotification(
+        row,
+        presentAccount(account, ctx),
+        status === null ? null : presentStatus(status, ctx),
+      ),
     );
   }
   return presented;

@@ -27,21 +27,36 @@ const query = z.object({
 
 /** Like the organization timeline: no reshares, no replies to other people. */
 function organizationPost(status: HydratedStatus): boolean {
-  return status.reblog === null && (status.in_reply_to_account_id === null || status.in_reply_to_account_id === status.account_id);
+  return (
+    status.reblog === null &&
+    (status.in_reply_to_account_id === null || status.in_reply_to_account_id === status.account_id)
+  );
 }
 
-async function plan(ctx: AppContext, viewer: Viewer, name: StreamName, tag: string | undefined): Promise<Omit<StreamPlan, 'stillSignedIn'>> {
+async function plan(
+  ctx: AppContext,
+  viewer: Viewer,
+  name: StreamName,
+  tag: string | undefined,
+): Promise<Omit<StreamPlan, 'stillSignedIn'>> {
   const sessions: Topic = `user:${viewer.accountId}`;
   const notifications = hasScope(viewer.scopes, 'read:notifications');
   switch (name) {
     case 'user': {
       const fanIn = await ctx.services.timelines.followedFanInAccounts(viewer.accountId);
-      const topics: Topic[] = [`home:${viewer.accountId}`, sessions, ...fanIn.map((id) => `account:${id}` as const)];
+      const topics: Topic[] = [
+        `home:${viewer.accountId}`,
+        sessions,
+        ...fanIn.map((id) => `account:${id}` as const),
+      ];
       if (notifications) topics.push(`notifications:${viewer.accountId}`);
       return { topics, notifications };
     }
     case 'user:notification':
-      return { topics: notifications ? [sessions, `notifications:${viewer.accountId}`] : [sessions], notifications };
+      return {
+        topics: notifications ? [sessions, `notifications:${viewer.accountId}`] : [sessions],
+        notifications,
+      };
     case 'public':
     case 'public:local':
       return { topics: [sessions, 'organization'], acceptStatus: organizationPost, notifications: false };
@@ -49,7 +64,11 @@ async function plan(ctx: AppContext, viewer: Viewer, name: StreamName, tag: stri
     case 'hashtag:local': {
       const name = normaliseTagName((tag ?? '').replace(/^#/, ''));
       if (name === null) throw new ValidationError('tag', 'must be a hashtag');
-      return { topics: [sessions, `hashtag:${name}`], acceptStatus: (s) => s.reblog === null, notifications: false };
+      return {
+        topics: [sessions, `hashtag:${name}`],
+        acceptStatus: (s) => s.reblog === null,
+        notifications: false,
+      };
     }
   }
 }
@@ -72,7 +91,7 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
         const name = fixed ?? request.query.stream;
         if (!name) throw new ValidationError('stream', 'is required');
         const streamPlan = await plan(ctx, viewer, name, request.query.tag);
-        const stream = new SseStream(request, reply);
+        const stream = new SseStream(reply);
         live.add(stream);
         stream.onClose(() => live.delete(stream));
         runViewerStream(ctx, viewer, stream, { ...streamPlan, stillSignedIn });

@@ -3,23 +3,23 @@
  * a heartbeat comment every 15 seconds so proxies keep it open, and cleans up its subscriptions
  * when the client goes away or the stream is ended.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyReply } from 'fastify';
 
 const HEARTBEAT_MS = 15_000;
 
 export class SseStream {
   private readonly cleanups: Array<() => void> = [];
   private closed = false;
+  private socket: Socket | null = null;
 
-  constructor(
-    private readonly request: FastifyRequest,
-    private readonly reply: FastifyReply,
-  ) {}
+  constructor(private readonly reply: FastifyReply) {}
 
   /** Takes the response over from Fastify and sends the headers and a first comment, so clients see the stream open. */
   open(): void {
     this.reply.hijack();
     const raw = this.reply.raw;
+    this.socket = raw.socket;
     raw.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -30,7 +30,8 @@ export class SseStream {
     raw.write(':)\n\n');
     const heartbeat = setInterval(() => this.writeRaw(':thump\n\n'), HEARTBEAT_MS);
     this.cleanups.push(() => clearInterval(heartbeat));
-    this.request.raw.on('close', () => this.close());
+    // The response's `close` fires when the client goes away (or the response is done).
+    raw.on('close', () => this.close());
     raw.on('error', () => this.close());
   }
 
@@ -55,7 +56,12 @@ export class SseStream {
     if (this.closed) return;
     this.closed = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    if (!this.reply.raw.writableEnded) this.reply.raw.end();
+    const raw = this.reply.raw;
+    const socket = this.socket;
+    // The connection served only this stream: let it go rather than keep it for reuse, which would
+    // also hold up a server shutdown.
+    if (raw.writableEnded || raw.destroyed) socket?.destroy();
+    else raw.end(() => socket?.destroy());
   }
 
   private writeRaw(chunk: string): void {

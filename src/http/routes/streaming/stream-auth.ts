@@ -13,7 +13,11 @@ export interface StreamViewer {
   stillSignedIn: () => Promise<boolean>;
 }
 
-export async function streamViewer(ctx: AppContext, request: FastifyRequest, accessToken: string | undefined): Promise<StreamViewer> {
+export async function streamViewer(
+  ctx: AppContext,
+  request: FastifyRequest,
+  accessToken: string | undefined,
+): Promise<StreamViewer> {
   const { credentials } = ctx.services;
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const token = bearer ?? (request.viewer ? undefined : accessToken);

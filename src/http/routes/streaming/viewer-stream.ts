@@ -66,7 +66,13 @@ class RecentKeys {
   }
 }
 
-async function deliver(ctx: AppContext, viewer: Viewer, stream: SseStream, plan: StreamPlan, event: RoostEvent): Promise<void> {
+async function deliver(
+  ctx: AppContext,
+  viewer: Viewer,
+  stream: SseStream,
+  plan: StreamPlan,
+  event: RoostEvent,
+): Promise<void> {
   switch (event.type) {
     case 'status.created':
     case 'status.updated': {

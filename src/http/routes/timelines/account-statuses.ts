@@ -19,23 +19,27 @@ const query = pageQuery(20, 40).extend({
 });
 
 export function registerAccountStatuses(app: App, ctx: AppContext): void {
-  app.get('/api/v1/accounts/:id/statuses', { schema: { params, querystring: query } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'read:statuses');
-    const accountId = parseId(request.params.id);
-    if (accountId === null) throw new NotFoundError('Account');
-    const q = request.query;
-    const ids = await ctx.services.timelines.account(
-      viewer,
-      accountId,
-      {
-        excludeReplies: q.exclude_replies,
-        excludeReblogs: q.exclude_reblogs,
-        onlyMedia: q.only_media,
-        pinned: q.pinned,
-        tagged: q.tagged ?? null,
-      },
-      toPageRequest(q),
-    );
-    return statusPage(ctx, request, reply, viewer, ids);
-  });
+  app.get(
+    '/api/v1/accounts/:id/statuses',
+    { schema: { params, querystring: query } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'read:statuses');
+      const accountId = parseId(request.params.id);
+      if (accountId === null) throw new NotFoundError('Account');
+      const q = request.query;
+      const ids = await ctx.services.timelines.account(
+        viewer,
+        accountId,
+        {
+          excludeReplies: q.exclude_replies,
+          excludeReblogs: q.exclude_reblogs,
+          onlyMedia: q.only_media,
+          pinned: q.pinned,
+          tagged: q.tagged ?? null,
+        },
+        toPageRequest(q),
+      );
+      return statusPage(ctx, request, reply, viewer, ids);
+    },
+  );
 }

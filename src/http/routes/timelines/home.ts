@@ -6,9 +6,13 @@ import type { App } from '../../types.js';
 import { statusPage } from './status-page.js';
 
 export function registerHomeTimeline(app: App, ctx: AppContext): void {
-  app.get('/api/v1/timelines/home', { schema: { querystring: pageQuery(20, 40) } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'read:statuses');
-    const ids = await ctx.services.timelines.home(viewer, toPageRequest(request.query));
-    return statusPage(ctx, request, reply, viewer, ids);
-  });
+  app.get(
+    '/api/v1/timelines/home',
+    { schema: { querystring: pageQuery(20, 40) } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'read:statuses');
+      const ids = await ctx.services.timelines.home(viewer, toPageRequest(request.query));
+      return statusPage(ctx, request, reply, viewer, ids);
+    },
+  );
 }

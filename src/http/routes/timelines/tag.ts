@@ -18,18 +18,22 @@ const query = pageQuery(20, 40).extend({
 });
 
 export function registerTagTimeline(app: App, ctx: AppContext): void {
-  app.get('/api/v1/timelines/tag/:hashtag', { schema: { params, querystring: query } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'read:statuses');
-    const q = request.query;
-    const ids =
-      q.remote || q.only_media
-        ? []
-        : await ctx.services.timelines.tag(
-            viewer,
-            request.params.hashtag,
-            { any: listValues(q, 'any'), all: listValues(q, 'all'), none: listValues(q, 'none') },
-            toPageRequest(q),
-          );
-    return statusPage(ctx, request, reply, viewer, ids);
-  });
+  app.get(
+    '/api/v1/timelines/tag/:hashtag',
+    { schema: { params, querystring: query } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'read:statuses');
+      const q = request.query;
+      const ids =
+        q.remote || q.only_media
+          ? []
+          : await ctx.services.timelines.tag(
+              viewer,
+              request.params.hashtag,
+              { any: listValues(q, 'any'), all: listValues(q, 'all'), none: listValues(q, 'none') },
+              toPageRequest(q),
+            );
+      return statusPage(ctx, request, reply, viewer, ids);
+    },
+  );
 }
