@@ -204,7 +204,7 @@ function table(summaries: ScenarioSummary[]): string {
   const header = ['scenario', 'req/s', 'ceiling', 'ratio', 'p50 ms', '(ceil)', 'p99 ms', '(ceil)', 'max ms', 'non-2xx', 'bytes'];
   const rows = summaries.map((s) => [
     s.scenario,
-    fixed(s.rps, 0),
+    fixed(s.rps, s.rps < 10 ? 1 : 0),
     fixed(s.ceilingRps, 0),
     fixed(s.ratio, 2),
     fixed(s.p50, 2),

@@ -181,6 +181,26 @@ describe.each(DIALECTS)('timelines (%s)', (dialect) => {
         newestFirst.slice(2, 4),
       );
     });
+    it('trims feeds lazily as posts are distributed', async () => {
+      const settings = server.ctx.services.timelines.settings;
+      const saved = { ...settings };
+      const [me, them] = await Promise.all([createPerson(server), createPerson(server)]);
+      await follow(me, them);
+      Object.assign(settings, { feedCap: 3, trimEvery: 1 });
+      try {
+        const posted: string[] = [];
+        for (let i = 0; i < 6; i += 1) posted.push(await post(them, `trimmed ${i}`));
+        const rows = await server.ctx.database.db
+          .selectFrom('home_feed')
+          .select('status_id')
+          .where('account_id', '=', me.accountId)
+          .orderBy('status_id', 'desc')
+          .execute();
+        expect(rows.map((r) => String(r.status_id))).toEqual(posted.reverse().slice(0, 3));
+      } finally {
+        Object.assign(settings, saved);
+      }
+    });
   });
 
   describe('the organization timeline', () => {

@@ -170,7 +170,19 @@ export interface HomeFeedTable {
   status_id: number;
 }
 
-export type NotificationType = 'mention' | 'reply' | 'favourite' | 'reblog' | 'follow' | 'status' | 'update' | 'moderation';
+export type NotificationType =
+  | 'mention'
+  | 'reply'
+  | 'favourite'
+  | 'reblog'
+  | 'follow'
+  | 'status'
+  | 'update'
+  | 'moderation'
+  /** Roost: a brand draft waits for the recipient's approval. */
+  | 'brand_review'
+  /** Roost: the recipient's brand draft moved (approved, rejected, published, blocked). */
+  | 'brand_update';
 
 export interface NotificationTable {
   id: number;
@@ -419,6 +431,168 @@ export interface ConversationStateTable {
   updated_at: number;
 }
 
+/** A brand account's governance: the account it speaks as, its settings and approval workflow. */
+export interface BrandTable {
+  id: number;
+  account_id: number;
+  colour: string;
+  external: number;
+  undo_window_seconds: number;
+  require_two_factor: number;
+  /** The approval policy as JSON. */
+  workflow: string;
+  paused_at: number | null;
+  paused_by: number | null;
+  pause_reason: string | null;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BrandMemberTable {
+  brand_id: number;
+  account_id: number;
+  role: 'contributor' | 'approver' | 'publisher' | 'owner';
+  created_at: number;
+}
+
+/** The pause of every brand at once (scope 'all'). */
+export interface PublishingPauseTable {
+  scope: string;
+  paused_at: number | null;
+  paused_by: number | null;
+  reason: string | null;
+  updated_at: number;
+}
+
+export interface BrandDraftTable {
+  id: number;
+  brand_id: number;
+  author_account_id: number;
+  proposal_status_id: number | null;
+  state: 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'sending' | 'published' | 'retracted';
+  revision_id: number;
+  submission: Generated<number>;
+  workflow: string;
+  screening_summary: string | null;
+  screening: string | null;
+  scheduled_for: number | null;
+  send_at: number | null;
+  scheduled_by: number | null;
+  waiting_for_resume: Generated<number>;
+  break_glass_requested_by: number | null;
+  break_glass_reason: string | null;
+  break_glass_confirmed_by: number | null;
+  pause_override: Generated<number>;
+  status_id: number | null;
+  sent_revision_id: number | null;
+  published_at: number | null;
+  retracted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BrandDraftRevisionTable {
+  id: number;
+  draft_id: number;
+  number: number;
+  text: string;
+  spoiler_text: string;
+  editor_account_id: number;
+  created_at: number;
+}
+
+export interface BrandDraftCommentTable {
+  id: number;
+  draft_id: number;
+  revision_id: number;
+  account_id: number | null;
+  kind: 'comment' | 'rejection' | 'screening';
+  body: string;
+  created_at: number;
+}
+
+export interface BrandApprovalTable {
+  id: number;
+  draft_id: number;
+  submission: number;
+  revision_id: number;
+  step_id: string;
+  account_id: number;
+  created_at: number;
+}
+
+export interface BrandConnectorTable {
+  id: number;
+  brand_id: number;
+  kind: 'webhook' | 'mastodon' | 'bluesky';
+  name: string;
+  settings: string;
+  secret: string;
+  max_attempts: number;
+  enabled: number;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type DeliveryState = 'pending' | 'paused' | 'in_flight' | 'retrying' | 'delivered' | 'failed' | 'dead' | 'cancelled';
+
+export interface BrandDeliveryTable {
+  id: number;
+  draft_id: number;
+  revision_id: number;
+  connector_id: number | null;
+  destination: string;
+  action: 'publish' | 'delete';
+  state: DeliveryState;
+  idempotency_key: string;
+  remote_id: string | null;
+  remote_url: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  job_id: number | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
+export interface OutboundAllowlistTable {
+  id: number;
+  host: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  id: number;
+  actor_account_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  brand_id: number | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface TwoFactorTable {
+  user_id: number;
+  secret: string;
+  enabled_at: number | null;
+  last_step: Generated<number>;
+  created_at: number;
+}
+
+export interface TwoFactorRecoveryCodeTable {
+  id: number;
+  user_id: number;
+  code_hash: string;
+  used_at: number | null;
+  created_at: number;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -458,6 +632,19 @@ export interface Schema {
   screening_policies: ScreeningPolicyTable;
   post_screenings: PostScreeningTable;
   moderation_decisions: ModerationDecisionTable;
+  brands: BrandTable;
+  brand_members: BrandMemberTable;
+  publishing_pauses: PublishingPauseTable;
+  brand_drafts: BrandDraftTable;
+  brand_draft_revisions: BrandDraftRevisionTable;
+  brand_draft_comments: BrandDraftCommentTable;
+  brand_approvals: BrandApprovalTable;
+  brand_connectors: BrandConnectorTable;
+  brand_deliveries: BrandDeliveryTable;
+  outbound_allowlist: OutboundAllowlistTable;
+  audit_log: AuditLogTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
 }
 
 export type Account = Selectable<AccountTable>;

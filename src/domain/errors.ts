@@ -13,7 +13,11 @@ export type ErrorCode =
   /** Screening refused a post (422). */
   | 'screening_blocked'
   /** Screening found something the author must confirm before posting (422). */
-  | 'screening_warning';
+  | 'screening_warning'
+  /** Acting on a brand that publishes externally needs two-factor sign-in enabled (403). */
+  | 'two_factor_required'
+  /** Sign-in needs the one-time code from the person's authenticator (401). */
+  | 'otp_required';
 
 export class AppError extends Error {
   override name = 'AppError';

@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   screening_blocked: 422,
   screening_warning: 422,
+  two_factor_required: 403,
+  otp_required: 401,
 };
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {

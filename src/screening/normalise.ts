@@ -222,14 +222,18 @@ function normaliseAsciiFast(text: string, out: NormalisedText): boolean {
       const before = i > 0 ? (ASCII_CLASS[text.charCodeAt(i - 1)] ?? C_SEP) : C_SEP;
       const after = i + 1 < n ? (ASCII_CLASS[text.charCodeAt(i + 1)] ?? C_SEP) : C_SEP;
       const symbol = ASCII_SYM[code];
-      // Mirrors resolveLeet: `! | (` only inside a word, `@` after a word character, `$` next to a letter.
-      const leet =
+      // Mirrors resolveLeet: `! | (` count only inside a word; `@` opening a word is a mention;
+      // `$` touching anything is left to the general path. Next to a digit the general path's
+      // token rules (units vs leet) could differ too, so it decides.
+      const sepBefore = before === C_SEP || before === C_BREAK;
+      const sepAfter = after === C_SEP || after === C_BREAK;
+      const bail =
         symbol === 9 || symbol === 3
           ? isWordish(before) && isWordish(after)
           : symbol === 1
-            ? isWordish(before)
-            : before === C_LETTER || after === C_LETTER;
-      if (leet) return false;
+            ? !sepBefore
+            : !sepBefore || !sepAfter;
+      if (bail || before === C_DIGIT || after === C_DIGIT) return false;
       c = C_SEP;
     }
     if (c === C_SEP || c === C_BREAK) {
@@ -449,6 +453,19 @@ function growScratch(size: number): void {
  */
 function resolveLeet(count: number): void {
   const { cls, sym } = scratch;
+  const sepAt = (j: number): boolean => j < 0 || j >= count || cls[j] === C_SEP || cls[j] === C_BREAK;
+  const wordishAt = (j: number): boolean => j >= 0 && j < count && isWordish(cls[j] ?? C_SEP);
+  // First, symbols at the edge of a word are punctuation: `wow!`, `(see`, `@team`.
+  for (let j = 0; j < count; j++) {
+    if (cls[j] !== C_LEET) continue;
+    const symbol = sym[j];
+    const inWord =
+      symbol === 9 || symbol === 3 ? wordishAt(j - 1) && wordishAt(j + 1) : symbol === 1 ? !sepAt(j - 1) : !sepAt(j - 1) || !sepAt(j + 1);
+    if (!inWord) {
+      cls[j] = C_SEP;
+      sym[j] = SYM_SEP;
+    }
+  }
   let k = 0;
   while (k < count) {
     if (cls[k] === C_SEP || cls[k] === C_BREAK) {
@@ -471,16 +488,7 @@ function resolveLeet(count: number): void {
         cls[j] = C_LETTER;
         sym[j] = LEET_DIGITS.charCodeAt((sym[j] ?? DIGIT_0) - DIGIT_0) - 96;
       } else if (c === C_LEET) {
-        const next = j + 1 < e ? cls[j + 1] : C_SEP;
-        const prev = j > k ? cls[j - 1] : C_SEP;
-        const nextIsWordish = next === C_LETTER || next === C_DIGIT || next === C_LEET;
-        const prevIsWordish = prev === C_LETTER || prev === C_DIGIT || prev === C_LEET;
-        const symbol = sym[j];
-        const isAt = symbol === 1; // '@' folds to 'a'
-        const isBang = symbol === 9 || symbol === 3; // '!' '|' → i, '(' → c
-        // `! | (` stand for letters only inside a word (`sh!t`, `fu(k`), never at its edges.
-        const keep = convert && !(isAt && j === k) && (!isBang || (nextIsWordish && prevIsWordish));
-        if (keep) cls[j] = C_LETTER;
+        if (convert) cls[j] = C_LETTER;
         else {
           cls[j] = C_SEP;
           sym[j] = SYM_SEP;

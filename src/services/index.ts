@@ -11,14 +11,25 @@ import { Credentials } from './auth/credentials.js';
 import { Invites } from './auth/invites.js';
 import { Follows } from './follows/follow-service.js';
 import { Markers } from './markers/marker-service.js';
+import { Moderation } from './moderation/moderation-service.js';
 import { Notifications } from './notifications/notification-service.js';
 import { OAuth } from './oauth/oauth-service.js';
 import { Interactions } from './posts/interactions.js';
 import { Posts } from './posts/post-service.js';
+import { ScreeningService } from './screening/screening-service.js';
 import { Search } from './search/search-service.js';
 import { Setup } from './setup/setup-service.js';
 import { Tags } from './tags/tag-service.js';
 import { Timelines } from './timelines/timeline-service.js';
+import { Announcements } from './announcements/announcement-service.js';
+import { Conversations } from './conversations/conversation-service.js';
+import { Filters } from './filters/filter-service.js';
+import { Lists } from './lists/list-service.js';
+import { Media } from './media/media-service.js';
+import { mediaStoreFor } from './media/media-store.js';
+import { Preferences } from './preferences/preference-service.js';
+import { Reports } from './reports/report-service.js';
+import { Trends } from './trends/trend-service.js';
 
 export interface Services {
   credentials: Credentials;
@@ -34,6 +45,16 @@ export interface Services {
   search: Search;
   setup: Setup;
   oauth: OAuth;
+  screening: ScreeningService;
+  moderation: Moderation;
+  media: Media;
+  lists: Lists;
+  filters: Filters;
+  reports: Reports;
+  announcements: Announcements;
+  trends: Trends;
+  conversations: Conversations;
+  preferences: Preferences;
 }
 
 export function createServices(config: Config, database: Database, events: EventBus): Services {
@@ -50,7 +71,18 @@ export function createServices(config: Config, database: Database, events: Event
   const invites = new Invites(database, accounts, credentials);
   const follows = new Follows(database, accounts, notifications, timelines);
   const tags = new Tags(database);
-  const posts = new Posts({ config, database, accounts, follows, tags, timelines, notifications, search });
+  const screening = new ScreeningService(database);
+  const posts = new Posts({ config, database, accounts, follows, tags, timelines, notifications, search, screening });
+  const moderation = new Moderation(database, posts, notifications);
   const interactions = new Interactions(database, posts, timelines, notifications);
-  return { credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth };
+  const media = new Media(database, mediaStoreFor(config), config.uploadLimit);
+  const lists = new Lists(database, follows);
+  const filters = new Filters(database, events, posts);
+  const reports = new Reports(database, accounts, posts);
+  // Read when rendering, so a base URL fixed after start-up (tests bind a port first) is the one used.
+  const announcements = new Announcements(database, accounts, () => config.baseUrl);
+  const trends = new Trends(database);
+  const conversations = new Conversations(database);
+  const preferences = new Preferences();
+  return { credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth, screening, moderation, media, lists, filters, reports, announcements, trends, conversations, preferences };
 }

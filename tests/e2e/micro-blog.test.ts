@@ -2,7 +2,6 @@
  * The web app end to end in a real browser against the real server: signing in, the composer,
  * posting, threads, likes, search, profiles, the directory, settings, keyboard use and phone width.
  */
-import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createPerson, type TestPerson } from '../helpers/factories.js';
@@ -206,41 +205,28 @@ describe('web app (sqlite)', () => {
   });
 
   it('works from the keyboard: skip link, n to write, Ctrl+Enter to post, j and l to like, ? for help', async () => {
-    appendFileSync('/tmp/e2edev/trace.log', 'step 1\n');
     await page.goto(`${server.url}/`);
-    appendFileSync('/tmp/e2edev/trace.log', 'step 2\n');
     await page.locator('main article[data-status-id]').first().waitFor();
-    appendFileSync('/tmp/e2edev/trace.log', 'step 3\n');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 4\n');
     await page.keyboard.press('n');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBeTruthy();
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-primary-composer'))).toBe(true);
-    appendFileSync('/tmp/e2edev/trace.log', 'step 5\n');
     await page.keyboard.type('Typed without a mouse');
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/statuses') && r.request().method() === 'POST' && r.ok()),
       page.keyboard.press('Control+Enter'),
     ]);
-    appendFileSync('/tmp/e2edev/trace.log', 'step 6\n');
     await postCard(page, 'Typed without a mouse').waitFor();
-    appendFileSync('/tmp/e2edev/trace.log', 'step 7\n');
     await page.keyboard.press('Escape');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 8\n');
     await page.keyboard.press('j');
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(focused).toContain('Typed without a mouse');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 9\n');
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/favourite') && r.ok()), page.keyboard.press('l')]);
     expect(await postCard(page, 'Typed without a mouse').locator('[data-action="favourite"]').getAttribute('aria-pressed')).toBe('true');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 10\n');
     await page.keyboard.press('?');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 11\n');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    appendFileSync('/tmp/e2edev/trace.log', 'step 12\n');
     await page.keyboard.press('Escape');
-    appendFileSync('/tmp/e2edev/trace.log', 'step 13\n');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 

@@ -13,6 +13,9 @@ import * as filters from './011-filters.js';
 import * as reports from './012-reports.js';
 import * as announcements from './013-announcements.js';
 import * as conversations from './014-conversations.js';
+import * as brands from './015-brands.js';
+import * as audit from './016-audit.js';
+import * as twoFactor from './017-two-factor.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -28,5 +31,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '012-reports': { up: reports.up },
     '013-announcements': { up: announcements.up },
     '014-conversations': { up: conversations.up },
+    '015-brands': { up: brands.up },
+    '016-audit': { up: audit.up },
+    '017-two-factor': { up: twoFactor.up },
   };
 }

@@ -5,7 +5,9 @@
 import type { Notification, NotificationType } from '../../db/schema.js';
 
 export type MastodonNotificationType =
-  'mention' | 'status' | 'reblog' | 'follow' | 'favourite' | 'update' | 'moderation_warning';
+  | 'mention' | 'status' | 'reblog' | 'follow' | 'favourite' | 'update' | 'moderation_warning'
+  // Roost's brand workflow has no Mastodon kind; Mastodon clients skip types they do not know.
+  | 'brand_review' | 'brand_update';
 
 export function mastodonNotificationType(type: NotificationType): MastodonNotificationType {
   if (type === 'reply') return 'mention';
@@ -28,6 +30,8 @@ export function storedNotificationTypes(types: string[]): NotificationType[] {
       case 'follow':
       case 'favourite':
       case 'update':
+      case 'brand_review':
+      case 'brand_update':
         stored.add(type);
         break;
       case 'moderation':

@@ -1,11 +1,12 @@
 /**
  * Status entities in Mastodon's shape, as an explicit allow-list, plus `roost.visibility` with
- * Roost's audience name. `ctx` is the AppContext (or just `{ baseUrl }`) for absolute URLs.
+ * Roost's audience name and, on held or removed posts, `roost.moderation`. `ctx` is the AppContext (or just `{ baseUrl }`) for absolute URLs.
  */
 import { toMastodonVisibility, type Visibility } from '../../domain/visibility.js';
 import type { HydratedAccount } from '../../services/accounts/hydrated-account.js';
 import type { HydratedStatus } from '../../services/posts/hydrated-status.js';
 import { presentAccount, type PresentContext } from './account.js';
+import { presentModeration, type PresentedModeration } from './screening.js';
 import { tagUrl } from './tag.js';
 
 export interface StatusPresentOptions {
@@ -53,7 +54,8 @@ export interface PresentedStatus {
   card: null;
   poll: null;
   text: string | null;
-  roost: { visibility: Visibility };
+  /** `moderation`: only on a held or removed post, for its author and moderators. */
+  roost: { visibility: Visibility; moderation?: PresentedModeration };
 }
 
 export function presentStatus(
@@ -96,7 +98,10 @@ export function presentStatus(
     card: null,
     poll: null,
     text: options.withSource ? status.text : null,
-    roost: { visibility: status.visibility },
+    roost: {
+      visibility: status.visibility,
+      ...(status.moderation ? { moderation: presentModeration(status.moderation) } : {}),
+    },
   };
 }
 

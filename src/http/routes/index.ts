@@ -8,10 +8,22 @@ import { registerInstanceRoutes } from './instance/index.js';
 import { registerNotificationsRoutes } from './notifications/index.js';
 import { registerOAuthRoutes } from './oauth/index.js';
 import { registerSearchRoutes } from './search/index.js';
+import { registerModerationRoutes } from './moderation/index.js';
+import { registerScreeningRoutes } from './screening/index.js';
 import { registerStatusesRoutes } from './statuses/index.js';
 import { registerStreamingRoutes } from './streaming/index.js';
 import { registerTagsRoutes } from './tags/index.js';
 import { registerTimelinesRoutes } from './timelines/index.js';
+import { registerAnnouncementsRoutes } from './announcements/index.js';
+import { registerConversationsRoutes } from './conversations/index.js';
+import { registerCustomEmojisRoutes } from './custom-emojis/index.js';
+import { registerFiltersRoutes } from './filters/index.js';
+import { registerFollowRequestsRoutes } from './follow-requests/index.js';
+import { registerListsRoutes } from './lists/index.js';
+import { registerMediaRoutes } from './media/index.js';
+import { registerPreferencesRoutes } from './preferences/index.js';
+import { registerReportsRoutes } from './reports/index.js';
+import { registerTrendsRoutes } from './trends/index.js';
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerInstanceRoutes(app, ctx);
@@ -19,10 +31,22 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerAccountsRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerStatusesRoutes(app, ctx);
+  registerScreeningRoutes(app, ctx);
+  registerModerationRoutes(app, ctx);
   registerTagsRoutes(app, ctx);
   registerTimelinesRoutes(app, ctx);
   registerNotificationsRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerStreamingRoutes(app, ctx);
   registerOAuthRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
+  registerListsRoutes(app, ctx);
+  registerFiltersRoutes(app, ctx);
+  registerReportsRoutes(app, ctx);
+  registerAnnouncementsRoutes(app, ctx);
+  registerTrendsRoutes(app, ctx);
+  registerConversationsRoutes(app, ctx);
+  registerPreferencesRoutes(app, ctx);
+  registerCustomEmojisRoutes(app);
+  registerFollowRequestsRoutes(app);
 }

@@ -74,6 +74,10 @@ export class Interactions {
   /** Reshares to the resharer's followers; only organization-wide posts can be reshared (422). Returns the reshare. */
   async reblog(viewer: PostViewer, id: number): Promise<HydratedStatus> {
     const target = await this.target(viewer, id);
+    // Only the author sees a held post; resharing it would put it in front of others.
+    if (target.moderation_state !== 'visible') {
+      throw new AppError('unprocessable', 'A post held for review cannot be reshared', { field: 'id' });
+    }
     if (!canReshare(target)) {
       throw new AppError('unprocessable', 'Only posts visible to the whole organization can be reshared', {
         field: 'id',

@@ -8,18 +8,31 @@ import type { Database } from '../../db/database.js';
 import type { Status } from '../../db/schema.js';
 import { AppError, NotFoundError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
+import type { PageRequest } from '../../domain/pagination.js';
 import { canView, defaultVisibility, type Visibility } from '../../domain/visibility.js';
 import type { Accounts } from '../accounts/account-service.js';
 import type { Follows } from '../follows/follow-service.js';
 import type { Notifications } from '../notifications/notification-service.js';
+import type { ScreeningService } from '../screening/screening-service.js';
 import type { Search } from '../search/search-service.js';
 import type { Tags } from '../tags/tag-service.js';
 import type { Timelines } from '../timelines/timeline-service.js';
-import { countNewPost, countRemovedPost } from './account-counters.js';
+import { countRemovedPost } from './account-counters.js';
 import { composeText } from './compose.js';
 import { hydrateStatuses, type HydrateDeps } from './hydrate.js';
 import type { HydratedStatus } from './hydrated-status.js';
+import {
+  countReleasedPost,
+  countWithdrawnPost,
+  heldPostIds,
+  releaseHeldPost,
+  replyNoticeDue,
+  takeDownPost,
+  type HeldPostDeps,
+} from './held-posts.js';
+import { recordDecision, recordScreening } from './moderation-records.js';
 import { isModerator, type PostViewer } from './post-viewer.js';
+import { admitPost } from './screening-gate.js';
 import { adjustCounter } from './status-counters.js';
 import { ancestorsOf, descendantsOf } from './thread.js';
 
@@ -33,6 +46,8 @@ export interface NewPost {
   /** Null: the default (the parent's audience for a reply, else the organization). */
   visibility?: Visibility | null;
   inReplyToId?: number | null;
+  /** The author saw screening's warnings and posts anyway. */
+  confirmWarnings?: boolean;
 }
 
 export interface PostChange {
@@ -40,6 +55,7 @@ export interface PostChange {
   spoilerText?: string;
   sensitive?: boolean;
   language?: string | null;
+  confirmWarnings?: boolean;
 }
 
 export interface StatusVersion {
@@ -59,6 +75,13 @@ export interface PostsDeps {
   timelines: Timelines;
   notifications: Notifications;
   search: Search;
+  screening: ScreeningService;
+}
+
+/** Who decides on a held post, as recorded in the audit trail. */
+export interface Moderator {
+  userId: number;
+  accountId: number;
 }
 
 /** Threads longer than this show only their nearest part around a post. */
@@ -66,8 +89,10 @@ const THREAD_LIMIT = 4096;
 
 export class Posts {
   private readonly hydrateDeps: HydrateDeps;
+  private readonly heldPostDeps: HeldPostDeps;
 
   constructor(private readonly deps: PostsDeps) {
+    this.heldPostDeps = { follows: deps.follows, timelines: deps.timelines, notifications: deps.notifications };
     this.hydrateDeps = {
       database: deps.database,
       accounts: deps.accounts,
@@ -82,6 +107,34 @@ export class Posts {
    */
   async hydrate(viewer: PostViewer | null, ids: number[]): Promise<HydratedStatus[]> {
     return hydrateStatuses(this.hydrateDeps, viewer, ids);
+  }
+
+  /** Posts for a moderator acting on them, whatever their audience or moderation state, with their findings. */
+  async hydrateForModeration(viewer: PostViewer, ids: number[]): Promise<HydratedStatus[]> {
+    if (!isModerator(viewer)) return [];
+    return hydrateStatuses(this.hydrateDeps, viewer, ids, { ignoreVisibility: true });
+  }
+
+  /** Held posts awaiting a moderator, oldest first. */
+  async heldIds(page: PageRequest): Promise<number[]> {
+    return heldPostIds(this.deps.database, page);
+  }
+
+  /**
+   * Inside the moderator's transaction: makes a held post visible, lets it reach its audience and
+   * records the decision. 404 for a missing post, 409 when it is not held.
+   */
+  async release(tx: Database, moderator: Moderator, id: number, reason: string): Promise<Status> {
+    const row = await releaseHeldPost(tx, this.heldPostDeps, id);
+    await recordDecision(tx, { statusId: id, moderator, decision: 'release', reason });
+    return row;
+  }
+
+  /** Inside the moderator's transaction: takes a post down (it stays, seen only by its author) and records why. */
+  async takeDown(tx: Database, moderator: Moderator, id: number, reason: string): Promise<Status> {
+    const row = await takeDownPost(tx, this.heldPostDeps, id);
+    await recordDecision(tx, { statusId: id, moderator, decision: 'remove', reason });
+    return row;
   }
 
   /** One post the viewer may see; 404 otherwise (hidden and missing look the same). */
@@ -101,6 +154,10 @@ export class Posts {
       parent = found.reblog ?? found;
     }
     const visibility = defaultVisibility(input.visibility ?? null, parent?.visibility ?? null);
+    // Screening decides before anything is written: a refusal leaves no trace.
+    const screening = await this.deps.screening.screenPost({ text: input.text, spoilerText }, 'internal');
+    const moderationState = admitPost(screening, input.confirmWarnings === true);
+    const held = moderationState === 'held';
     const now = Date.now();
     const id = newId(now);
     const status = {
@@ -118,9 +175,10 @@ export class Posts {
       sensitive: input.sensitive || spoilerText !== '' ? 1 : 0,
       created_at: now,
       edited_at: null,
+      moderation_state: moderationState,
     };
     const replyNotified =
-      parent !== null && (await this.replyNotice(parent, status, composed.mentionedAccountIds));
+      !held && parent !== null && (await this.replyNotice(parent, status, composed.mentionedAccountIds));
 
     await this.deps.database.transaction(async (tx) => {
       if (parent !== null) {
@@ -140,8 +198,11 @@ export class Posts {
           .execute();
       }
       const tagIds = await this.deps.tags.attach(tx, id, composed.hashtags, now);
-      if (parent !== null) await adjustCounter(tx, parent.id, 'replies_count', 1);
-      await countNewPost(tx, viewer.accountId, now);
+      if (screening.action !== 'allow') await recordScreening(tx, id, screening, now);
+      await this.deps.search.indexStatus(tx, { id, text: input.text, spoilerText });
+      // A held post reaches nobody (no feeds, counters, notifications) until a moderator releases it.
+      if (held) return;
+      await countReleasedPost(tx, status, now);
       await this.deps.timelines.distribute(tx, {
         id,
         accountId: viewer.accountId,
@@ -166,7 +227,6 @@ export class Posts {
           statusId: id,
         });
       }
-      await this.deps.search.indexStatus(tx, { id, text: input.text, spoilerText });
     });
     return this.get(viewer, id);
   }
@@ -174,8 +234,15 @@ export class Posts {
   /** Only the author edits; to anyone else the post does not exist for editing (404). */
   async edit(viewer: PostViewer, id: number, change: PostChange): Promise<HydratedStatus> {
     const current = await this.ownPost(viewer, id);
+    if (current.moderation_state === 'removed') {
+      throw new AppError('unprocessable', 'A post removed by a moderator cannot be edited', { field: 'id' });
+    }
     const spoilerText = change.spoilerText ?? current.spoiler_text;
     const composed = await composeText(this.deps.accounts, this.deps.config, change.text, spoilerText);
+    const screening = await this.deps.screening.screenPost({ text: change.text, spoilerText }, 'internal');
+    const admitted = admitPost(screening, change.confirmWarnings === true);
+    // A held post stays held until a moderator decides, whatever the new text: editing is no way out.
+    const state = current.moderation_state === 'held' ? 'held' : admitted;
     const sensitive = (change.sensitive ?? current.sensitive === 1) || spoilerText !== '' ? 1 : 0;
     const now = Date.now();
     await this.deps.database.transaction(async (tx) => {
@@ -221,6 +288,7 @@ export class Posts {
           sensitive,
           language: change.language === undefined ? current.language : change.language,
           edited_at: now,
+          moderation_state: state,
         })
         .where('id', '=', id)
         .execute();
@@ -233,6 +301,16 @@ export class Posts {
       }
       await this.deps.tags.replace(tx, id, composed.hashtags, now);
       await this.deps.search.indexStatus(tx, { id, text: change.text, spoilerText });
+      // The moderator deciding on a held post sees the latest screening.
+      if (screening.action !== 'allow' || state === 'held') await recordScreening(tx, id, screening, now);
+      if (state === 'held') {
+        if (current.moderation_state === 'visible') {
+          // Held again: open streams drop it, counters stop counting it until it is released.
+          await this.deps.timelines.withdraw(tx, { id, accountId: current.account_id });
+          await countWithdrawnPost(tx, current);
+        }
+        return;
+      }
       await this.deps.timelines.announceEdit(tx, { id, accountId: current.account_id });
       // As Mastodon does: those who reshared a post are told it changed under their name.
       const resharers = await tx.db
@@ -287,7 +365,8 @@ export class Posts {
         .executeTakeFirst();
       // Someone else deleted it first: nothing to count down.
       if (Number(deleted.numDeletedRows) === 0) throw new NotFoundError('Status');
-      if (row.in_reply_to_id !== null) await adjustCounter(tx, row.in_reply_to_id, 'replies_count', -1);
+      // Held and removed posts were taken off the counters already (or never on them).
+      if (row.moderation_state === 'visible') await countWithdrawnPost(tx, row);
       if (row.reblog_of_id !== null) {
         await adjustCounter(tx, row.reblog_of_id, 'reblogs_count', -1);
         const original = await tx.db
@@ -304,7 +383,6 @@ export class Posts {
           });
         }
       }
-      await countRemovedPost(tx, row.account_id);
     });
     return snapshot;
   }
@@ -384,12 +462,6 @@ export class Posts {
     reply: { account_id: number; visibility: Visibility },
     mentioned: number[],
   ): Promise<boolean> {
-    if (parent.account_id === reply.account_id || mentioned.includes(parent.account_id)) return false;
-    const relationship = await this.deps.follows.relationship(parent.account_id, reply.account_id);
-    return canView(
-      { accountId: parent.account_id },
-      { accountId: reply.account_id, visibility: reply.visibility, mentionedAccountIds: mentioned },
-      relationship.following,
-    );
+    return replyNoticeDue(this.deps.follows, parent.account_id, reply, mentioned);
   }
 }

@@ -453,7 +453,11 @@ export class Timelines {
       .where('status_id', '=', post.id)
       .execute();
     const topics: Topic[] = recipients.map((r) => `home:${r.account_id}` as const);
-    const status = await tx.db.selectFrom('statuses').select('visibility').where('id', '=', post.id).executeTakeFirst();
+    const status = await tx.db
+      .selectFrom('statuses')
+      .select('visibility')
+      .where('id', '=', post.id)
+      .executeTakeFirst();
     // Even a bare id tells when something was posted: only the audiences that could see the post hear of it.
     if (status?.visibility === 'mentioned') return topics;
     topics.push(`account:${post.accountId}`);

@@ -15,19 +15,19 @@ import { TabBar } from './TabBar.js';
 export function AppShell({ children }: { children: ReactNode }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
-  const { href, pathname } = useLocation();
-  const shownHref = useRef(href);
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
   const live = useLiveUpdates(true);
   useShortcuts(openHelp);
 
-  // After in-app navigation, move focus to the new page's heading (unless the page focused something itself).
+  // After moving to another page, move focus to the new page's heading (unless the page focused something itself).
   useEffect(() => {
-    if (shownHref.current === href) return;
-    shownHref.current = href;
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     const active = document.activeElement;
     if (active && active !== document.body && document.getElementById('main')?.contains(active)) return;
     document.getElementById('page-title')?.focus({ preventScroll: true });
-  }, [href]);
+  }, [pathname]);
 
   function compose() {
     const composer = document.querySelector<HTMLTextAreaElement>('textarea[data-primary-composer]');

@@ -204,7 +204,8 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
           data-testid="char-count"
           aria-label={`${count} of ${max} characters`}
         >
-          {count}/{max}
+          <span className="count-used">{count}</span>
+          <span className="count-max">/{max}</span>
         </span>
         {onCancel && (
           <button type="button" className="button button-ghost" onClick={onCancel}>

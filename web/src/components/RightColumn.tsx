@@ -1,18 +1,22 @@
-/** The complementary column on wide screens: search, departments, followed hashtags, shortcuts. */
+/** The complementary column on wide screens: search, who's new, departments, followed hashtags, shortcuts. */
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { listDepartments } from '../api/accounts.js';
+import { directory, listDepartments } from '../api/accounts.js';
 import { keys } from '../api/keys.js';
 import { followedTags } from '../api/misc.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { useMe } from '../hooks/useSession.js';
+import { Link, navigate, profilePath, useLocation } from '../router.js';
+import { AccountRoleLine } from './AccountRoleLine.js';
+import { Avatar } from './Avatar.js';
 import { Icon } from './Icon.js';
 
 function SearchBox() {
-  const { pathname, search } = useLocation();
-  const [q, setQ] = useState(pathname === '/search' ? (search.get('q') ?? '') : '');
+  const [q, setQ] = useState('');
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    if (!q.trim()) return;
+    navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    setQ('');
   }
   return (
     <form role="search" className="search-box" onSubmit={submit}>
@@ -50,6 +54,34 @@ function Departments() {
   );
 }
 
+function WhoIsNew() {
+  const me = useMe();
+  const { data } = useQuery({ queryKey: keys.directory('', ''), queryFn: () => directory({ limit: 60 }), staleTime: 5 * 60_000, retry: false });
+  const newest = (data ?? [])
+    .filter((a) => a.id !== me.id)
+    .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    .slice(0, 4);
+  if (newest.length === 0) return null;
+  return (
+    <section className="side-card" aria-labelledby="who-is-new-title">
+      <h2 id="who-is-new-title">Who’s new</h2>
+      <ul className="side-people">
+        {newest.map((account) => (
+          <li key={account.id}>
+            <Link to={profilePath(account.acct)} className="side-person">
+              <Avatar account={account} size={36} />
+              <span className="side-person-text">
+                <span className="side-person-name">{account.display_name || account.username}</span>
+                <AccountRoleLine account={account} />
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function FollowedTags() {
   const { data } = useQuery({ queryKey: keys.followedTags, queryFn: followedTags, staleTime: 60_000, retry: false });
   if (!data || data.length === 0) return null;
@@ -70,9 +102,12 @@ function FollowedTags() {
 }
 
 export function RightColumn({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  // The search page has its own, larger box.
+  const { pathname } = useLocation();
   return (
     <aside className="right-column" aria-label="Discover">
-      <SearchBox />
+      {pathname !== '/search' && <SearchBox />}
+      <WhoIsNew />
       <Departments />
       <FollowedTags />
       <button type="button" className="shortcut-hint" onClick={onShowShortcuts}>

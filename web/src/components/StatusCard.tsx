@@ -18,6 +18,7 @@ import { ConfirmDialog } from './Dialog.js';
 import { EditHistory } from './EditHistory.js';
 import { Icon } from './Icon.js';
 import { Menu } from './Menu.js';
+import { ReplyingTo } from './ReplyingTo.js';
 import { absoluteTime, RelativeTime } from './RelativeTime.js';
 import { StatusActions } from './StatusActions.js';
 import { StatusContent } from './StatusContent.js';
@@ -118,6 +119,7 @@ export function StatusCard({ status: wrapper, detail, onReply, onDeleted, thread
             </span>
           </header>
           <AccountRoleLine account={status.account} className="status-role" />
+          {!detail && <ReplyingTo status={status} />}
           {editing ? <StatusEditor status={status} onDone={() => setEditing(false)} /> : <StatusContent status={status} large={detail} />}
           {detail && (
             <p className="status-detail-time">

@@ -23,7 +23,8 @@ export function Timeline({ name, path, empty }: { name: string; path: string; em
 
   function showPending() {
     prependToTimeline(queryClient, key, takePending(name));
-    window.scrollTo({ top: 0, behavior: 'smooth' });
+    const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    window.scrollTo({ top: 0, behavior: reduceMotion ? 'auto' : 'smooth' });
     document.querySelector<HTMLElement>('main article[data-status-id]')?.focus({ preventScroll: true });
   }
 

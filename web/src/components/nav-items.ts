@@ -9,6 +9,8 @@ export interface NavItem {
   /** Shown in the phone tab bar; the rest sit in its "More" sheet. */
   tab?: boolean;
   badge?: 'unread';
+  /** Only this exact path marks the item current (a profile, not the posts under it). */
+  exact?: boolean;
 }
 
 export function navItems(me: CredentialAccount): NavItem[] {
@@ -19,7 +21,7 @@ export function navItems(me: CredentialAccount): NavItem[] {
     { to: '/search', label: 'Search', icon: 'search', tab: true },
     { to: '/directory', label: 'Directory', icon: 'directory' },
     { to: '/bookmarks', label: 'Bookmarks', icon: 'bookmark' },
-    { to: `/@${me.username}`, label: 'Profile', icon: 'user' },
+    { to: `/@${me.username}`, label: 'Profile', icon: 'user', exact: true },
     { to: '/settings', label: 'Settings', icon: 'settings' },
   ];
   if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield' });
@@ -27,6 +29,6 @@ export function navItems(me: CredentialAccount): NavItem[] {
 }
 
 export function isCurrent(item: NavItem, pathname: string): boolean {
-  if (item.to === '/') return pathname === '/';
+  if (item.to === '/' || item.exact) return pathname.toLowerCase() === item.to.toLowerCase();
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

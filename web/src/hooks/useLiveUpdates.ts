@@ -11,13 +11,19 @@ import { useLocation } from '../router.js';
 import { addPending, announce, dropPending } from './live-store.js';
 import { prependToTimeline, removeStatus, replaceStatus } from './status-cache.js';
 import { useEventStream, type StreamState } from './useEventStream.js';
+import { useMe } from './useSession.js';
 
 /** Near the top of the page a new post slides in; further down it waits for the reader. */
 export function isReadingTop(): boolean {
   return window.scrollY < 120;
 }
 
-export function receiveTimelinePost(queryClient: QueryClient, timeline: string, status: Status, visible: boolean): void {
+export function receiveTimelinePost(queryClient: QueryClient, timeline: string, status: Status, visible: boolean, selfId?: string): void {
+  // One's own posts (sent from another tab or device) go straight in, without fanfare.
+  if (status.account.id === selfId) {
+    prependToTimeline(queryClient, keys.timeline(timeline), [status]);
+    return;
+  }
   if (visible && !isReadingTop()) {
     addPending(timeline, status);
     return;
@@ -36,6 +42,7 @@ function parse<T>(data: string): T | null {
 
 export function useLiveUpdates(enabled: boolean): StreamState {
   const queryClient = useQueryClient();
+  const me = useMe();
   const { pathname } = useLocation();
   const onHome = pathname === '/';
 
@@ -43,7 +50,7 @@ export function useLiveUpdates(enabled: boolean): StreamState {
     (event: string, data: string) => {
       if (event === 'update') {
         const status = parse<Status>(data);
-        if (status) receiveTimelinePost(queryClient, HOME, status, onHome);
+        if (status) receiveTimelinePost(queryClient, HOME, status, onHome, me.id);
       } else if (event === 'notification') {
         const notification = parse<Notification>(data);
         if (!notification) return;
@@ -63,7 +70,7 @@ export function useLiveUpdates(enabled: boolean): StreamState {
         if (status) replaceStatus(queryClient, status);
       }
     },
-    [queryClient, onHome, pathname],
+    [queryClient, onHome, pathname, me.id],
   );
 
   const refresh = useCallback(() => {

@@ -71,13 +71,8 @@ function ProfileHeader({ account }: { account: Account }) {
           <dt>Following</dt>
           <dd>{account.following_count}</dd>
         </div>
-        {!Number.isNaN(joined.getTime()) && (
-          <div className="profile-joined">
-            <dt>Joined</dt>
-            <dd>{JOINED.format(joined)}</dd>
-          </div>
-        )}
       </dl>
+      {!Number.isNaN(joined.getTime()) && <p className="profile-joined">Joined {JOINED.format(joined)}</p>}
     </section>
   );
 }
@@ -95,7 +90,7 @@ export function ProfilePage({ username }: { username: string }) {
   const a = account.data;
   return (
     <>
-      <PageHeader title={a.display_name || a.username} subtitle={`${a.statuses_count} posts`} back />
+      <PageHeader title={a.display_name || a.username} subtitle={`${a.statuses_count} ${a.statuses_count === 1 ? 'post' : 'posts'}`} back />
       <ProfileHeader account={a} />
       <Tabs
         idPrefix="profile"

@@ -1,6 +1,8 @@
 /**
  * Writing posts: POST /api/v1/statuses (create), PUT /api/v1/statuses/:id (edit, author only),
  * DELETE /api/v1/statuses/:id (author or moderator; answers the post with its source `text`).
+ * Create and edit are screened first: 422 `screening_blocked`, 422 `screening_warning` unless
+ * `confirm_warnings` is true, or the post is held for review (`roost.moderation.state: held`).
  */
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
@@ -30,6 +32,8 @@ const createBody = z.object({
   spoiler_text: z.string().nullish(),
   sensitive: formBoolean.optional(),
   language: languageField,
+  /** The author saw screening's warnings (a 422 `screening_warning`) and posts anyway. */
+  confirm_warnings: formBoolean.optional(),
   ...unsupportedFields,
 });
 
@@ -38,6 +42,8 @@ const editBody = z.object({
   spoiler_text: z.string().nullish(),
   sensitive: formBoolean.optional(),
   language: languageField,
+  /** The author saw screening's warnings (a 422 `screening_warning`) and posts anyway. */
+  confirm_warnings: formBoolean.optional(),
   ...unsupportedFields,
 });
 
@@ -53,6 +59,7 @@ export function registerWriteRoutes(app: App, ctx: AppContext): void {
       language: body.language,
       visibility: body.visibility ?? null,
       inReplyToId: body.in_reply_to_id,
+      confirmWarnings: body.confirm_warnings ?? false,
     });
     return presentStatus(status, ctx);
   });
@@ -66,6 +73,7 @@ export function registerWriteRoutes(app: App, ctx: AppContext): void {
       ...(body.spoiler_text != null ? { spoilerText: body.spoiler_text } : {}),
       ...(body.sensitive !== undefined ? { sensitive: body.sensitive } : {}),
       ...(body.language !== null ? { language: body.language } : {}),
+      confirmWarnings: body.confirm_warnings ?? false,
     });
     return presentStatus(status, ctx);
   });

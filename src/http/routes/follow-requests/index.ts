@@ -1,0 +1,38 @@
+/**
+ * Relationship endpoints Mastodon apps call that have nothing to show in Roost, answered in
+ * Mastodon's shapes so the apps work:
+ * - GET /api/v1/follow_requests → [] (Roost accounts are never locked: following needs no approval);
+ *   POST /api/v1/follow_requests/:id/authorize|reject → 404 (there is never a request to act on);
+ * - GET /api/v1/endorsements and GET /api/v1/featured_tags → [] (no featured people or tags);
+ * - GET /api/v1/blocks and GET /api/v1/mutes → [] (Roost has no blocking or muting yet).
+ */
+import { z } from 'zod';
+import { NotFoundError } from '../../../domain/errors.js';
+import { requireViewer } from '../../auth.js';
+import type { App } from '../../types.js';
+
+const params = z.object({ id: z.string().max(32) });
+
+const EMPTY_LISTS: Array<[path: string, scope: string]> = [
+  ['/api/v1/follow_requests', 'read:follows'],
+  ['/api/v1/endorsements', 'read:accounts'],
+  ['/api/v1/featured_tags', 'read:accounts'],
+  ['/api/v1/blocks', 'read:blocks'],
+  ['/api/v1/mutes', 'read:mutes'],
+];
+
+export function registerFollowRequestsRoutes(app: App): void {
+  for (const [path, scope] of EMPTY_LISTS) {
+    app.get(path, async (request) => {
+      requireViewer(request, scope);
+      return [];
+    });
+  }
+
+  for (const action of ['authorize', 'reject']) {
+    app.post(`/api/v1/follow_requests/:id/${action}`, { schema: { params } }, async (request) => {
+      requireViewer(request, 'write:follows');
+      throw new NotFoundError('Follow request');
+    });
+  }
+}
