@@ -28,10 +28,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`${url}: the server exited with code ${child.exitCode}:\n${tail}`);
+    }
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
@@ -91,7 +94,7 @@ export async function startRoost(options: {
   const child = spawnServer('roost', [path.join(root, 'bin/roost.mjs'), 'serve'], env, options.logFile, root);
   const server = { name: 'roost', url, child, stop: stopper(child) };
   try {
-    await waitForHttp(`${url}/api/v1/instance`, child, 120_000);
+    await waitForHttp(`${url}/api/v1/instance`, child, 120_000, options.logFile);
   } catch (error) {
     await server.stop();
     throw error;
@@ -110,7 +113,7 @@ export async function startCeiling(options: { pagesFile: string; port: number; l
   );
   const server = { name: 'ceiling', url, child, stop: stopper(child) };
   try {
-    await waitForHttp(`${url}/health`, child, 60_000);
+    await waitForHttp(`${url}/health`, child, 60_000, options.logFile);
   } catch (error) {
     await server.stop();
     throw error;

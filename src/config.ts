@@ -22,6 +22,10 @@ export interface Config {
   uploadLimit: number;
   /** Whether session cookies carry `Secure`; defaults to true when the base URL is https. */
   secureCookies: boolean;
+  /** smtp://[user:password@]host[:port] for brand workflow emails; null sends none. */
+  smtpUrl: string | null;
+  /** The From address of those emails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +62,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bodyLimit: integer(env, 'ROOST_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     uploadLimit: integer(env, 'ROOST_UPLOAD_LIMIT', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     secureCookies: boolean(env, 'ROOST_SECURE_COOKIES', baseUrl.startsWith('https:')),
+    smtpUrl: smtpUrl(env.ROOST_SMTP_URL),
+    mailFrom: env.ROOST_MAIL_FROM || `Roost <roost@${new URL(baseUrl).hostname}>`,
   };
 }
 
@@ -130,4 +136,16 @@ function roles(raw: string | undefined): Config['roles'] {
   }
   if (names.length === 0) throw new ConfigError('ROOST_ROLES', 'names no role');
   return { web: names.includes('web'), worker: names.includes('worker'), stream: names.includes('stream') };
+}
+
+function smtpUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('ROOST_SMTP_URL', `must be an smtp:// URL, got "${raw}"`);
+  }
+  if (parsed.protocol !== 'smtp:' || !parsed.hostname) throw new ConfigError('ROOST_SMTP_URL', 'must look like smtp://host:port');
+  return raw;
 }

@@ -26,7 +26,10 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function filterCount(): Promise<number> {
-    const row = await server.ctx.database.db.selectFrom('filters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await server.ctx.database.db
+      .selectFrom('filters')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -70,7 +73,9 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
     expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000);
     expect(expiresAt).toBeLessThan(Date.now() + 3600_000 + 1000);
 
-    expect((await ann.client.get('/api/v2/filters')).body.map((f: { id: string }) => f.id)).toContain(filter.id);
+    expect((await ann.client.get('/api/v2/filters')).body.map((f: { id: string }) => f.id)).toContain(
+      filter.id,
+    );
     expect((await ann.client.get(`/api/v2/filters/${filter.id}`)).body).toEqual(filter);
 
     const [football, goal] = filter.keywords;
@@ -85,11 +90,18 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
       ],
     });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-    expect(updated.body).toMatchObject({ title: 'Ball games', filter_action: 'warn', expires_at: null, context: ['home', 'public'] });
+    expect(updated.body).toMatchObject({
+      title: 'Ball games',
+      filter_action: 'warn',
+      expires_at: null,
+      context: ['home', 'public'],
+    });
     expect(updated.body.keywords.map((k: { keyword: string }) => k.keyword)).toEqual(['soccer', 'rugby']);
     expect(updated.body.keywords[0]).toEqual({ id: football.id, keyword: 'soccer', whole_word: true });
 
-    const unknownKeyword = await ann.client.put(`/api/v2/filters/${filter.id}`, { keywords_attributes: [{ id: '999', _destroy: true }] });
+    const unknownKeyword = await ann.client.put(`/api/v2/filters/${filter.id}`, {
+      keywords_attributes: [{ id: '999', _destroy: true }],
+    });
     expect(unknownKeyword.status).toBe(404);
 
     const deleted = nextFiltersChanged(ann);
@@ -128,33 +140,56 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
     const badContext = await ann.client.post('/api/v2/filters', { title: 'x', context: ['everywhere'] });
     expect(badContext.status).toBe(400);
     expect(badContext.body.details.field).toMatch(/^context/);
-    const badAction = await ann.client.post('/api/v2/filters', { title: 'x', context: ['home'], filter_action: 'explode' });
+    const badAction = await ann.client.post('/api/v2/filters', {
+      title: 'x',
+      context: ['home'],
+      filter_action: 'explode',
+    });
     expect(badAction.status).toBe(400);
     expect(badAction.body.details.field).toBe('filter_action');
-    const badExpiry = await ann.client.post('/api/v2/filters', { title: 'x', context: ['home'], expires_in: -5 });
+    const badExpiry = await ann.client.post('/api/v2/filters', {
+      title: 'x',
+      context: ['home'],
+      expires_in: -5,
+    });
     expect(badExpiry.status).toBe(400);
     expect(badExpiry.body.details.field).toBe('expires_in');
-    const blankKeyword = await ann.client.post('/api/v2/filters', { title: 'x', context: ['home'], keywords_attributes: [{ keyword: '' }] });
+    const blankKeyword = await ann.client.post('/api/v2/filters', {
+      title: 'x',
+      context: ['home'],
+      keywords_attributes: [{ keyword: '' }],
+    });
     expect(blankKeyword.status).toBe(422);
     expect(blankKeyword.body.details.field).toBe('keyword');
     expect(await filterCount()).toBe(before);
 
     expect((await server.anonymous.get('/api/v2/filters')).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(ann.userId, { scopes: ['read'], name: 'r' });
-    expect((await server.client(secret).post('/api/v2/filters', { title: 'x', context: ['home'] })).status).toBe(403);
+    const { secret } = await server.ctx.services.credentials.createAccessToken(ann.userId, {
+      scopes: ['read'],
+      name: 'r',
+    });
+    expect(
+      (await server.client(secret).post('/api/v2/filters', { title: 'x', context: ['home'] })).status,
+    ).toBe(403);
     expect(await filterCount()).toBe(before);
   });
 
   it('manages keywords one by one; another person’s filter and keywords are 404', async () => {
     const filter = (await ann.client.post('/api/v2/filters', { title: 'Words', context: ['home'] })).body;
-    const added = await ann.client.post(`/api/v2/filters/${filter.id}/keywords`, { keyword: 'spoiler', whole_word: false });
+    const added = await ann.client.post(`/api/v2/filters/${filter.id}/keywords`, {
+      keyword: 'spoiler',
+      whole_word: false,
+    });
     expect(added.status).toBe(200);
     expect(added.body).toEqual({ id: expect.any(String), keyword: 'spoiler', whole_word: false });
     const keywordId = added.body.id;
 
     expect((await ann.client.get(`/api/v2/filters/${filter.id}/keywords`)).body).toEqual([added.body]);
     expect((await ann.client.get(`/api/v2/filters/keywords/${keywordId}`)).body).toEqual(added.body);
-    const changed = await ann.client.put(`/api/v2/filters/keywords/${keywordId}`, { keyword: 'spoilers', whole_word: true });
+    const changed = await ann.client.put(`/api/v2/filters/keywords/${keywordId}`, {
+      keyword: 'spoilers',
+      whole_word: true,
+    });
     expect(changed.body).toEqual({ id: keywordId, keyword: 'spoilers', whole_word: true });
     const blank = await ann.client.post(`/api/v2/filters/${filter.id}/keywords`, { keyword: '' });
     expect(blank.status).toBe(422);
@@ -171,7 +206,11 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
       ['DELETE', `/api/v2/filters/keywords/${keywordId}`],
       ['GET', `/api/v2/filters/${filter.id}/statuses`],
     ] as const) {
-      const res = await ben.client.request(method, path, method === 'GET' || method === 'DELETE' ? undefined : { keyword: 'x', title: 'x' });
+      const res = await ben.client.request(
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : { keyword: 'x', title: 'x' },
+      );
       expect(res.status, `${method} ${path}`).toBe(404);
     }
     expect((await ann.client.get(`/api/v2/filters/keywords/${keywordId}`)).body.keyword).toBe('spoilers');
@@ -183,13 +222,18 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
   it('names posts the viewer can see, once each', async () => {
     const filter = (await ann.client.post('/api/v2/filters', { title: 'Posts', context: ['thread'] })).body;
     const visible = (await ben.client.post('/api/v1/statuses', { status: 'a post' })).body.id;
-    const hidden = (await ben.client.post('/api/v1/statuses', { status: 'just me', visibility: 'private' })).body.id;
+    const hidden = (await ben.client.post('/api/v1/statuses', { status: 'just me', visibility: 'private' }))
+      .body.id;
 
     const added = await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, { status_id: visible });
     expect(added.status).toBe(200);
     expect(added.body).toEqual({ id: expect.any(String), status_id: visible });
-    expect((await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, { status_id: visible })).status).toBe(422);
-    expect((await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, { status_id: hidden })).status).toBe(404);
+    expect(
+      (await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, { status_id: visible })).status,
+    ).toBe(422);
+    expect(
+      (await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, { status_id: hidden })).status,
+    ).toBe(404);
     expect((await ann.client.post(`/api/v2/filters/${filter.id}/statuses`, {})).status).toBe(400);
 
     expect((await ann.client.get(`/api/v2/filters/${filter.id}/statuses`)).body).toEqual([added.body]);
@@ -212,8 +256,22 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
     ).body;
     const v1 = await person.client.get('/api/v1/filters');
     expect(v1.body).toEqual([
-      { id: filter.keywords[0].id, phrase: 'alpha', context: ['notifications'], whole_word: true, expires_at: null, irreversible: true },
-      { id: filter.keywords[1].id, phrase: 'beta', context: ['notifications'], whole_word: false, expires_at: null, irreversible: true },
+      {
+        id: filter.keywords[0].id,
+        phrase: 'alpha',
+        context: ['notifications'],
+        whole_word: true,
+        expires_at: null,
+        irreversible: true,
+      },
+      {
+        id: filter.keywords[1].id,
+        phrase: 'beta',
+        context: ['notifications'],
+        whole_word: false,
+        expires_at: null,
+        irreversible: true,
+      },
     ]);
     expect((await person.client.get(`/api/v1/filters/${filter.keywords[1].id}`)).body.phrase).toBe('beta');
     expect((await ann.client.get(`/api/v1/filters/${filter.keywords[1].id}`)).status).toBe(404);
@@ -231,25 +289,51 @@ describe.each(DIALECTS)('filters (%s)', (dialect) => {
       })
     ).body;
     await person.client.post(`/api/v2/filters/${homeFilter.id}/statuses`, { status_id: named.id });
-    await person.client.post('/api/v2/filters', { title: 'Elsewhere', context: ['public'], keywords_attributes: [{ keyword: 'quiet' }] });
-    const expired = (await person.client.post('/api/v2/filters', { title: 'Old', context: ['home'], expires_in: 1, keywords_attributes: [{ keyword: 'quiet' }] })).body;
+    await person.client.post('/api/v2/filters', {
+      title: 'Elsewhere',
+      context: ['public'],
+      keywords_attributes: [{ keyword: 'quiet' }],
+    });
+    const expired = (
+      await person.client.post('/api/v2/filters', {
+        title: 'Old',
+        context: ['home'],
+        expires_in: 1,
+        keywords_attributes: [{ keyword: 'quiet' }],
+      })
+    ).body;
 
-    const spoiler = (await author.client.post('/api/v1/statuses', { status: 'The FINALE was great', spoiler_text: '' })).body;
-    const [spoilerPost, namedPost] = await server.ctx.services.posts.hydrate({ accountId: person.accountId, role: 'member' }, [Number(spoiler.id), Number(named.id)]);
+    const spoiler = (
+      await author.client.post('/api/v1/statuses', { status: 'The FINALE was great', spoiler_text: '' })
+    ).body;
+    const [spoilerPost, namedPost] = await server.ctx.services.posts.hydrate(
+      { accountId: person.accountId, role: 'member' },
+      [Number(spoiler.id), Number(named.id)],
+    );
 
     const home = await server.ctx.services.filters.matchFor(person.accountId, 'home', Date.now() + 5000);
     expect(home.match(spoilerPost!).map(presentFilterResult)).toEqual([
       {
-        filter: { id: homeFilter.id, title: 'No spoilers', context: ['home'], expires_at: null, filter_action: 'warn' },
+        filter: {
+          id: homeFilter.id,
+          title: 'No spoilers',
+          context: ['home'],
+          expires_at: null,
+          filter_action: 'warn',
+        },
         keyword_matches: ['finale'],
         status_matches: null,
       },
     ]);
     // The expired filter would match "quiet" but no longer counts.
-    expect(home.match(namedPost!).map((r) => [String(r.filter.id), r.statusMatches])).toEqual([[homeFilter.id, [named.id]]]);
+    expect(home.match(namedPost!).map((r) => [String(r.filter.id), r.statusMatches])).toEqual([
+      [homeFilter.id, [named.id]],
+    ]);
     expect(expired.id).not.toBe(homeFilter.id);
 
-    const publicMatches = (await server.ctx.services.filters.matchFor(person.accountId, 'public')).match(namedPost!);
+    const publicMatches = (await server.ctx.services.filters.matchFor(person.accountId, 'public')).match(
+      namedPost!,
+    );
     expect(publicMatches.map((r) => r.filter.title)).toEqual(['Elsewhere']);
     expect((await server.ctx.services.filters.matchFor(person.accountId, 'account')).isEmpty).toBe(true);
   });

@@ -3,7 +3,11 @@ import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -39,14 +43,26 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function listCount(): Promise<number> {
-    const row = await server.ctx.database.db.selectFrom('lists').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await server.ctx.database.db
+      .selectFrom('lists')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   it('creates, shows, renames and deletes the viewer’s own lists', async () => {
-    const created = await owner.client.post('/api/v1/lists', { title: 'Design team', replies_policy: 'followed', exclusive: true });
+    const created = await owner.client.post('/api/v1/lists', {
+      title: 'Design team',
+      replies_policy: 'followed',
+      exclusive: true,
+    });
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ id: expect.stringMatching(/^\d+$/), title: 'Design team', replies_policy: 'followed', exclusive: true });
+    expect(created.body).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      title: 'Design team',
+      replies_policy: 'followed',
+      exclusive: true,
+    });
     const id = created.body.id;
 
     const defaults = await form(owner, 'POST', '/api/v1/lists', 'title=Second');
@@ -56,7 +72,12 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     expect((await owner.client.get(`/api/v1/lists/${id}`)).body.title).toBe('Design team');
 
     const renamed = await owner.client.put(`/api/v1/lists/${id}`, { title: 'Designers', exclusive: 'false' });
-    expect(renamed.body).toMatchObject({ id, title: 'Designers', replies_policy: 'followed', exclusive: false });
+    expect(renamed.body).toMatchObject({
+      id,
+      title: 'Designers',
+      replies_policy: 'followed',
+      exclusive: false,
+    });
 
     expect((await owner.client.delete(`/api/v1/lists/${defaults.body.id}`)).body).toEqual({});
     expect(ids(await owner.client.get('/api/v1/lists'))).toEqual([id]);
@@ -82,7 +103,10 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     expect(await listCount()).toBe(before);
 
     expect((await server.anonymous.get('/api/v1/lists')).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(owner.userId, { scopes: ['read'], name: 'r' });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(owner.userId, {
+      scopes: ['read'],
+      name: 'r',
+    });
     const readOnly = server.client(secret);
     expect((await readOnly.get('/api/v1/lists')).status).toBe(200);
     expect((await readOnly.post('/api/v1/lists', { title: 'nope' })).status).toBe(403);
@@ -95,15 +119,34 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     for (const person of people) await follow(owner, person);
     const id = (await owner.client.post('/api/v1/lists', { title: 'Members' })).body.id;
 
-    const refused = await owner.client.post(`/api/v1/lists/${id}/accounts`, { account_ids: [String(people[0]!.accountId), String(notFollowed.accountId)] });
+    const refused = await owner.client.post(`/api/v1/lists/${id}/accounts`, {
+      account_ids: [String(people[0]!.accountId), String(notFollowed.accountId)],
+    });
     expect(refused.status).toBe(404);
     expect(ids(await owner.client.get(`/api/v1/lists/${id}/accounts`))).toEqual([]);
 
-    expect((await owner.client.post(`/api/v1/lists/${id}/accounts`, { account_ids: [String(people[0]!.accountId)] })).body).toEqual({});
-    const viaForm = await form(owner, 'POST', `/api/v1/lists/${id}/accounts`, `account_ids[]=${people[1]!.accountId}&account_ids[]=${people[2]!.accountId}`);
+    expect(
+      (
+        await owner.client.post(`/api/v1/lists/${id}/accounts`, {
+          account_ids: [String(people[0]!.accountId)],
+        })
+      ).body,
+    ).toEqual({});
+    const viaForm = await form(
+      owner,
+      'POST',
+      `/api/v1/lists/${id}/accounts`,
+      `account_ids[]=${people[1]!.accountId}&account_ids[]=${people[2]!.accountId}`,
+    );
     expect(viaForm.status).toBe(200);
     // Adding someone already there changes nothing.
-    expect((await owner.client.post(`/api/v1/lists/${id}/accounts`, { account_ids: [String(people[0]!.accountId)] })).status).toBe(200);
+    expect(
+      (
+        await owner.client.post(`/api/v1/lists/${id}/accounts`, {
+          account_ids: [String(people[0]!.accountId)],
+        })
+      ).status,
+    ).toBe(200);
 
     const bad = await owner.client.post(`/api/v1/lists/${id}/accounts`, { account_ids: ['abc'] });
     expect(bad.status).toBe(400);
@@ -122,8 +165,17 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     expect(ids(lists)).toEqual([id]);
     expect(ids(await stranger.client.get(`/api/v1/accounts/${people[1]!.accountId}/lists`))).toEqual([]);
 
-    expect((await owner.client.delete(`/api/v1/lists/${id}/accounts`, { account_ids: [String(people[1]!.accountId)] })).status).toBe(200);
-    expect(ids(await owner.client.get(`/api/v1/lists/${id}/accounts?limit=0`))).toEqual([expected[0], expected[2]]);
+    expect(
+      (
+        await owner.client.delete(`/api/v1/lists/${id}/accounts`, {
+          account_ids: [String(people[1]!.accountId)],
+        })
+      ).status,
+    ).toBe(200);
+    expect(ids(await owner.client.get(`/api/v1/lists/${id}/accounts?limit=0`))).toEqual([
+      expected[0],
+      expected[2],
+    ]);
     expect(ids(await owner.client.get(`/api/v1/accounts/${people[1]!.accountId}/lists`))).toEqual([]);
 
     // Unfollowing takes a person out of the list.
@@ -132,12 +184,19 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
   });
 
   it('shows members’ posts the owner may see, with replies by the list’s policy', async () => {
-    const [member, other, outsider] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [member, other, outsider] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await follow(owner, member);
     await follow(owner, other);
     const listOnly = (await owner.client.post('/api/v1/lists', { title: 'only the list' })).body.id;
-    const followed = (await owner.client.post('/api/v1/lists', { title: 'followed', replies_policy: 'followed' })).body.id;
-    const none = (await owner.client.post('/api/v1/lists', { title: 'none', replies_policy: 'none' })).body.id;
+    const followed = (
+      await owner.client.post('/api/v1/lists', { title: 'followed', replies_policy: 'followed' })
+    ).body.id;
+    const none = (await owner.client.post('/api/v1/lists', { title: 'none', replies_policy: 'none' })).body
+      .id;
     for (const list of [listOnly, followed, none]) {
       await owner.client.post(`/api/v1/lists/${list}/accounts`, { account_ids: [String(member.accountId)] });
     }
@@ -158,7 +217,9 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     const base = [plain, privatePost, toOwner, selfReply, replyToOwner];
     const sorted = (list: string[]) => [...list].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
     expect(ids(await owner.client.get(`/api/v1/timelines/list/${listOnly}`))).toEqual(sorted(base));
-    expect(ids(await owner.client.get(`/api/v1/timelines/list/${followed}`))).toEqual(sorted([...base, replyToFollowed]));
+    expect(ids(await owner.client.get(`/api/v1/timelines/list/${followed}`))).toEqual(
+      sorted([...base, replyToFollowed]),
+    );
     expect(ids(await owner.client.get(`/api/v1/timelines/list/${none}`))).toEqual(sorted(base));
     expect(ids(await owner.client.get(`/api/v1/timelines/list/${followed}`))).not.toContain(replyToStranger);
 
@@ -179,7 +240,9 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     await me.client.post(`/api/v1/lists/${inclusive}/accounts`, { account_ids: [String(b.accountId)] });
     expect(await server.ctx.services.lists.exclusiveMemberIds(me.accountId)).toEqual([a.accountId]);
 
-    await server.ctx.database.transaction((tx) => server.ctx.services.lists.forgetFollow(tx, me.accountId, a.accountId));
+    await server.ctx.database.transaction((tx) =>
+      server.ctx.services.lists.forgetFollow(tx, me.accountId, a.accountId),
+    );
     expect(await server.ctx.services.lists.exclusiveMemberIds(me.accountId)).toEqual([]);
   });
 });

@@ -8,10 +8,17 @@ import { startTestServer, type TestServer } from './helpers/server.js';
 const UPLOAD_LIMIT = 400_000;
 
 function png(width: number, height: number, colour = '#336699'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 }
 
-function form(file: Buffer | null, fields: Record<string, string> = {}, type = 'image/png', name = 'file'): FormData {
+function form(
+  file: Buffer | null,
+  fields: Record<string, string> = {},
+  type = 'image/png',
+  name = 'file',
+): FormData {
   const body = new FormData();
   if (file) body.append(name, new Blob([new Uint8Array(file)], { type }), 'upload.bin');
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
@@ -33,7 +40,11 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
 
 async function fetchFile(url: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const response = await fetch(url);
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
@@ -56,7 +67,11 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
   }
 
   it('uploads an image through v2 and answers a MediaAttachment with a preview, sizes and a blurhash', async () => {
-    const res = await ann.client.request('POST', '/api/v2/media', form(await png(1280, 720), { description: 'A blue square', focus: '-0.5,0.25' }));
+    const res = await ann.client.request(
+      'POST',
+      '/api/v2/media',
+      form(await png(1280, 720), { description: 'A blue square', focus: '-0.5,0.25' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const media = res.body;
     expect(media).toMatchObject({
@@ -114,11 +129,17 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
 
   it('refuses what is not a supported image with 422, too many pixels with 422, too large a file with 413 — storing nothing', async () => {
     const before = await mediaCount();
-    const text = await ann.client.request('POST', '/api/v2/media', form(Buffer.from('<svg onload="alert(1)"/>'), {}, 'image/png'));
+    const text = await ann.client.request(
+      'POST',
+      '/api/v2/media',
+      form(Buffer.from('<svg onload="alert(1)"/>'), {}, 'image/png'),
+    );
     expect(text.status).toBe(422);
     expect(text.body.details.field).toBe('file');
 
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
     const svgRes = await ann.client.request('POST', '/api/v2/media', form(svg, {}, 'image/svg+xml'));
     expect(svgRes.status).toBe(422);
     expect(svgRes.body.error).toMatch(/JPEG, PNG, WebP or GIF/);
@@ -131,7 +152,9 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
 
     const noise = Buffer.alloc(400 * 400 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-    const large = await sharp(noise, { raw: { width: 400, height: 400, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const large = await sharp(noise, { raw: { width: 400, height: 400, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(large.length).toBeGreaterThan(UPLOAD_LIMIT);
     const largeRes = await ann.client.request('POST', '/api/v2/media', form(large));
     expect(largeRes.status).toBe(413);
@@ -141,7 +164,11 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
     expect(missing.status).toBe(400);
     expect(missing.body.details.field).toBe('file');
 
-    const badFocus = await ann.client.request('POST', '/api/v2/media', form(await png(4, 4), { focus: '3,3' }));
+    const badFocus = await ann.client.request(
+      'POST',
+      '/api/v2/media',
+      form(await png(4, 4), { focus: '3,3' }),
+    );
     expect(badFocus.status).toBe(400);
     expect(badFocus.body.details.field).toBe('focus');
 
@@ -151,7 +178,10 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
   it('needs a signed-in person with write:media', async () => {
     const res = await server.anonymous.request('POST', '/api/v2/media', form(await png(4, 4)));
     expect(res.status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(ann.userId, { scopes: ['read'], name: 'read only' });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(ann.userId, {
+      scopes: ['read'],
+      name: 'read only',
+    });
     const readOnly = await server.client(secret).request('POST', '/api/v2/media', form(await png(4, 4)));
     expect(readOnly.status).toBe(403);
   });
@@ -162,12 +192,19 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
     expect(shown.status).toBe(200);
     expect(shown.body.id).toBe(created.id);
 
-    const json = await ann.client.put(`/api/v1/media/${created.id}`, { description: 'Now described', focus: '0.1,-0.2' });
+    const json = await ann.client.put(`/api/v1/media/${created.id}`, {
+      description: 'Now described',
+      focus: '0.1,-0.2',
+    });
     expect(json.status).toBe(200);
     expect(json.body.description).toBe('Now described');
     expect(json.body.meta.focus).toEqual({ x: 0.1, y: -0.2 });
 
-    const multipart = await ann.client.request('PUT', `/api/v1/media/${created.id}`, form(null, { description: 'Via form' }));
+    const multipart = await ann.client.request(
+      'PUT',
+      `/api/v1/media/${created.id}`,
+      form(null, { description: 'Via form' }),
+    );
     expect(multipart.body.description).toBe('Via form');
     expect(multipart.body.meta.focus).toEqual({ x: 0.1, y: -0.2 });
 
@@ -177,7 +214,9 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
     expect((await ann.client.get(`/api/v1/media/${created.id}`)).body.description).toBe('Via form');
 
     expect((await ben.client.get(`/api/v1/media/${created.id}`)).status).toBe(404);
-    expect((await ben.client.put(`/api/v1/media/${created.id}`, { description: 'mine now' })).status).toBe(404);
+    expect((await ben.client.put(`/api/v1/media/${created.id}`, { description: 'mine now' })).status).toBe(
+      404,
+    );
     expect((await ben.client.delete(`/api/v1/media/${created.id}`)).status).toBe(404);
     expect((await ann.client.get('/api/v1/media/nope')).status).toBe(404);
     expect((await ann.client.get(`/api/v1/media/${created.id}`)).body.description).toBe('Via form');
@@ -194,7 +233,13 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
   });
 
   it('serves only names it could have made: no traversal, no other files', async () => {
-    for (const name of ['..%2F..%2Froost.sqlite', '%2E%2E%2Fmedia', 'x.png', 'AAAAAAAAAAAAAAAAAAAAAAAA.svg', 'AAAAAAAAAAAAAAAAAAAAAAAA.png']) {
+    for (const name of [
+      '..%2F..%2Froost.sqlite',
+      '%2E%2E%2Fmedia',
+      'x.png',
+      'AAAAAAAAAAAAAAAAAAAAAAAA.svg',
+      'AAAAAAAAAAAAAAAAAAAAAAAA.png',
+    ]) {
       const res = await fetch(`${server.url}/media/attachments/${name}`);
       expect(res.status, name).toBe(404);
     }
@@ -207,14 +252,18 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
   it('attaches uploads to a post (owner only, at most four, in order) and hydrates them by post', async () => {
     const { media } = server.ctx.services;
     const post = (await ann.client.post('/api/v1/statuses', { status: 'with pictures' })).body;
-    const mine = [];
-    for (let i = 0; i < 5; i++) mine.push((await ann.client.request('POST', '/api/v2/media', form(await png(4 + i, 4)))).body.id);
+    const mine: string[] = [];
+    for (let i = 0; i < 5; i++)
+      mine.push((await ann.client.request('POST', '/api/v2/media', form(await png(4 + i, 4)))).body.id);
     const bens = (await ben.client.request('POST', '/api/v2/media', form(await png(4, 4)))).body.id;
     const statusId = Number(post.id);
 
     const attach = (ids: string[], accountId = ann.accountId) =>
       server.ctx.database.transaction((tx) => media.attachToStatus(tx, accountId, statusId, ids.map(Number)));
-    await expect(attach(mine)).rejects.toMatchObject({ code: 'unprocessable', details: { field: 'media_ids' } });
+    await expect(attach(mine)).rejects.toMatchObject({
+      code: 'unprocessable',
+      details: { field: 'media_ids' },
+    });
     await expect(attach([mine[0]!, bens])).rejects.toMatchObject({ code: 'unprocessable' });
     expect((await media.forStatuses([statusId])).get(statusId)).toBeUndefined();
 
@@ -227,7 +276,9 @@ describe.each(DIALECTS)('media attachments (%s)', (dialect) => {
 
     const other = (await ann.client.post('/api/v1/statuses', { status: 'another' })).body;
     await expect(
-      server.ctx.database.transaction((tx) => media.attachToStatus(tx, ann.accountId, Number(other.id), [Number(mine[0])])),
+      server.ctx.database.transaction((tx) =>
+        media.attachToStatus(tx, ann.accountId, Number(other.id), [Number(mine[0])]),
+      ),
     ).rejects.toMatchObject({ code: 'unprocessable' });
 
     // An edit replaces the set: the dropped one is unattached again.

@@ -22,7 +22,10 @@ describe.each(DIALECTS)('reports (%s)', (dialect) => {
   afterAll(() => server.close());
 
   async function reportCount(): Promise<number> {
-    const row = await server.ctx.database.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await server.ctx.database.db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -54,7 +57,10 @@ describe.each(DIALECTS)('reports (%s)', (dialect) => {
     const post = (await target.client.post('/api/v1/statuses', { status: 'hmm' })).body.id;
     const response = await fetch(`${server.url}/api/v1/reports`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${reporter.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${reporter.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: `account_id=${target.accountId}&status_ids[]=${post}`,
     });
     const body = await response.json();
@@ -66,41 +72,82 @@ describe.each(DIALECTS)('reports (%s)', (dialect) => {
     const before = await reportCount();
     const bystander = await createPerson(server);
     const notTheirs = (await bystander.client.post('/api/v1/statuses', { status: 'mine' })).body.id;
-    const hidden = (await target.client.post('/api/v1/statuses', { status: 'secret', visibility: 'private' })).body.id;
+    const hidden = (await target.client.post('/api/v1/statuses', { status: 'secret', visibility: 'private' }))
+      .body.id;
 
     expect((await reporter.client.post('/api/v1/reports', { account_id: '123456789' })).status).toBe(404);
-    expect((await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), status_ids: [notTheirs] })).status).toBe(404);
-    expect((await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), status_ids: [hidden] })).status).toBe(404);
-    const rules = await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), rule_ids: ['1'] });
+    expect(
+      (
+        await reporter.client.post('/api/v1/reports', {
+          account_id: String(target.accountId),
+          status_ids: [notTheirs],
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await reporter.client.post('/api/v1/reports', {
+          account_id: String(target.accountId),
+          status_ids: [hidden],
+        })
+      ).status,
+    ).toBe(404);
+    const rules = await reporter.client.post('/api/v1/reports', {
+      account_id: String(target.accountId),
+      rule_ids: ['1'],
+    });
     expect(rules.status).toBe(422);
     expect(rules.body.details.field).toBe('rule_ids');
-    const violation = await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), category: 'violation' });
+    const violation = await reporter.client.post('/api/v1/reports', {
+      account_id: String(target.accountId),
+      category: 'violation',
+    });
     expect(violation.status).toBe(422);
     const self = await reporter.client.post('/api/v1/reports', { account_id: String(reporter.accountId) });
     expect(self.status).toBe(422);
     expect(self.body.details.field).toBe('account_id');
-    const long = await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), comment: 'x'.repeat(1001) });
+    const long = await reporter.client.post('/api/v1/reports', {
+      account_id: String(target.accountId),
+      comment: 'x'.repeat(1001),
+    });
     expect(long.status).toBe(422);
     expect(long.body.details.field).toBe('comment');
-    const category = await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), category: 'boring' });
+    const category = await reporter.client.post('/api/v1/reports', {
+      account_id: String(target.accountId),
+      category: 'boring',
+    });
     expect(category.status).toBe(400);
     expect(category.body.details.field).toBe('category');
     const missing = await reporter.client.post('/api/v1/reports', { comment: 'who?' });
     expect(missing.status).toBe(400);
     expect(missing.body.details.field).toBe('account_id');
 
-    expect((await server.anonymous.post('/api/v1/reports', { account_id: String(target.accountId) })).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(reporter.userId, { scopes: ['read'], name: 'r' });
-    expect((await server.client(secret).post('/api/v1/reports', { account_id: String(target.accountId) })).status).toBe(403);
+    expect(
+      (await server.anonymous.post('/api/v1/reports', { account_id: String(target.accountId) })).status,
+    ).toBe(401);
+    const { secret } = await server.ctx.services.credentials.createAccessToken(reporter.userId, {
+      scopes: ['read'],
+      name: 'r',
+    });
+    expect(
+      (await server.client(secret).post('/api/v1/reports', { account_id: String(target.accountId) })).status,
+    ).toBe(403);
     expect(await reportCount()).toBe(before);
   });
 
   it('lists reports for moderators and admins only, resolves and reopens them', async () => {
-    const filed = (await reporter.client.post('/api/v1/reports', { account_id: String(target.accountId), comment: 'queue me' })).body;
+    const filed = (
+      await reporter.client.post('/api/v1/reports', {
+        account_id: String(target.accountId),
+        comment: 'queue me',
+      })
+    ).body;
 
     expect((await reporter.client.get('/api/roost/v1/moderation/reports')).status).toBe(403);
     expect((await target.client.get(`/api/roost/v1/moderation/reports/${filed.id}`)).status).toBe(403);
-    expect((await reporter.client.post(`/api/roost/v1/moderation/reports/${filed.id}/resolve`)).status).toBe(403);
+    expect((await reporter.client.post(`/api/roost/v1/moderation/reports/${filed.id}/resolve`)).status).toBe(
+      403,
+    );
     expect((await server.anonymous.get('/api/roost/v1/moderation/reports')).status).toBe(401);
 
     const queue = await moderator.client.get('/api/roost/v1/moderation/reports');
@@ -117,7 +164,10 @@ describe.each(DIALECTS)('reports (%s)', (dialect) => {
     expect(page.headers.get('link')).toContain(`max_id=${filed.id}`);
 
     const resolved = await moderator.client.post(`/api/roost/v1/moderation/reports/${filed.id}/resolve`);
-    expect(resolved.body).toMatchObject({ action_taken: true, action_taken_by_account: { id: String(moderator.accountId) } });
+    expect(resolved.body).toMatchObject({
+      action_taken: true,
+      action_taken_by_account: { id: String(moderator.accountId) },
+    });
     const open = await moderator.client.get('/api/roost/v1/moderation/reports?resolved=false');
     expect(open.body.map((r: { id: string }) => r.id)).not.toContain(filed.id);
     const done = await moderator.client.get('/api/roost/v1/moderation/reports?resolved=true');

@@ -242,7 +242,9 @@ describe.each(DIALECTS)('streaming (%s)', (dialect) => {
     const [stranger, author] = await Promise.all([createPerson(server), createPerson(server)]);
     const hidden = await post(author, 'followers only', { visibility: 'private' });
     const pub = await open('/api/v1/streaming/public', stranger);
-    expect((await author.client.put(`/api/v1/statuses/${hidden}`, { status: 'still followers only' })).status).toBe(200);
+    expect(
+      (await author.client.put(`/api/v1/statuses/${hidden}`, { status: 'still followers only' })).status,
+    ).toBe(200);
     expect((await author.client.delete(`/api/v1/statuses/${hidden}`)).status).toBe(200);
     const open2 = await post(author, 'for everyone');
     expect(JSON.parse((await pub.next(isUpdate)).data).id).toBe(open2);
@@ -271,6 +273,17 @@ describe.each(DIALECTS)('streaming (%s)', (dialect) => {
     } finally {
       timelines.settings.fanInThreshold = threshold;
     }
+  });
+
+  it('tells user streams, and only them, that filters changed', async () => {
+    const [me, other] = await Promise.all([createPerson(server), createPerson(server)]);
+    const user = await open('/api/v1/streaming/user', me);
+    const pub = await open('/api/v1/streaming/public', me);
+    server.ctx.events.publish(`user:${me.accountId}`, { type: 'filters.changed', accountId: me.accountId });
+    expect((await user.next((e) => e.event === 'filters_changed')).data).toBe('');
+    const later = await post(other, 'after the filter change');
+    expect(JSON.parse((await pub.next(isUpdate)).data).id).toBe(later);
+    expect(pub.events.map((e) => e.event)).toEqual(['update']);
   });
 
   it('accepts the access_token query parameter and the session cookie', async () => {

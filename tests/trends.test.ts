@@ -3,7 +3,11 @@ import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -66,7 +70,8 @@ describe.each(DIALECTS)('trends (%s)', (dialect) => {
     const quiet = await post(c, 'nobody cares');
     const hidden = await post(d, 'followers only', { visibility: 'private' });
     const stale = await post(d, 'old news');
-    for (const person of [b, c, d]) expect((await person.client.post(`/api/v1/statuses/${popular}/favourite`)).status).toBe(200);
+    for (const person of [b, c, d])
+      expect((await person.client.post(`/api/v1/statuses/${popular}/favourite`)).status).toBe(200);
     expect((await b.client.post(`/api/v1/statuses/${popular}/reblog`)).status).toBe(200);
     await post(c, 'a reply', { in_reply_to_id: popular });
     await a.client.post(`/api/v1/statuses/${liked}/favourite`);
@@ -81,10 +86,30 @@ describe.each(DIALECTS)('trends (%s)', (dialect) => {
     expect(ids).not.toContain(quiet);
     expect(ids).not.toContain(hidden);
     expect(ids).not.toContain(stale);
-    expect(res.body[0]).toMatchObject({ id: popular, favourites_count: 3, reblogs_count: 1, replies_count: 1 });
+    expect(res.body[0]).toMatchObject({
+      id: popular,
+      favourites_count: 3,
+      reblogs_count: 1,
+      replies_count: 1,
+    });
 
     const paged = await c.client.get('/api/v1/trends/statuses?limit=1&offset=1');
     expect(paged.body.map((s: { id: string }) => s.id)).toEqual([liked]);
+
+    // A post held by screening does not trend, nor do its hashtags.
+    const held = await post(b, 'held back #HeldTag');
+    for (const person of [a, c, d]) await person.client.post(`/api/v1/statuses/${held}/favourite`);
+    await server.ctx.database.db
+      .updateTable('statuses')
+      .set({ moderation_state: 'held' })
+      .where('id', '=', Number(held))
+      .execute();
+    expect(
+      (await c.client.get('/api/v1/trends/statuses')).body.map((s: { id: string }) => s.id),
+    ).not.toContain(held);
+    expect(
+      (await c.client.get('/api/v1/trends/tags')).body.map((t: { name: string }) => t.name),
+    ).not.toContain('HeldTag');
   });
 
   it('has no links, and needs sign-in', async () => {

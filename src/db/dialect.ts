@@ -40,6 +40,9 @@ export function connect(target: DatabaseTarget, options: { poolSize?: number } =
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // An idle connection the server closes (restart, failover, an admin ending it) must not crash
+  // the process: the pool drops it and the next query opens a new one.
+  pool.on('error', (error) => console.warn(`postgres: idle connection closed: ${error.message}`));
   return {
     name: 'postgres',
     kysely: new PostgresDialect({ pool }),

@@ -91,12 +91,13 @@ describe('live updates (sqlite)', () => {
     await alicePosts('@bob could you review the icon contrast before Friday?');
     await expect.poll(async () => ((await badge.count()) ? Number(await badge.textContent()) : 0)).toBe(before + 1);
 
+    const marked = page.waitForResponse((r) => r.url().endsWith('/api/v1/markers') && r.request().method() === 'POST');
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: /Notifications/ }).click();
     await page.waitForURL(/\/notifications$/);
     await page.locator('[data-notification-type="mention"]', { hasText: 'could you review the icon contrast' }).waitFor();
     await page.locator('[data-notification-type="favourite"]').getByText('liked your post').waitFor();
     await badge.waitFor({ state: 'detached' });
-    await page.waitForResponse((r) => r.url().endsWith('/api/v1/markers') && r.request().method() === 'POST' && r.ok()).catch(() => null);
+    expect((await marked).status()).toBe(200);
     await screenshot(page, 'notifications');
 
     await page.goto(`${server.url}/`);

@@ -11,8 +11,9 @@ import { publicRoute, signedInPage } from './routes.js';
 
 export function App() {
   const { pathname, search, href } = useLocation();
-  const session = useSessionQuery();
   const route = publicRoute(pathname);
+  // Link and invitation pages sign the person in themselves; an earlier answer must not race them.
+  const session = useSessionQuery(route?.page !== 'link' && route?.page !== 'invite');
   const me = session.data ?? null;
 
   useEffect(() => {

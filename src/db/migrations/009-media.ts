@@ -24,6 +24,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('blurhash', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('media_attachments_status').on('media_attachments').column('status_id').execute();
-  await db.schema.createIndex('media_attachments_account').on('media_attachments').column('account_id').execute();
+  await db.schema
+    .createIndex('media_attachments_status')
+    .on('media_attachments')
+    .column('status_id')
+    .execute();
+  await db.schema
+    .createIndex('media_attachments_account')
+    .on('media_attachments')
+    .column('account_id')
+    .execute();
 }

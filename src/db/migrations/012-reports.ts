@@ -7,7 +7,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('reports')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-    .addColumn('target_account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('target_account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('category', 'text', (c) => c.notNull().defaultTo('other'))
     .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status_ids', 'text', (c) => c.notNull().defaultTo('[]'))

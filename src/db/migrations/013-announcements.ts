@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('announcement_dismissals')
-    .addColumn('announcement_id', 'bigint', (c) => c.notNull().references('announcements.id').onDelete('cascade'))
+    .addColumn('announcement_id', 'bigint', (c) =>
+      c.notNull().references('announcements.id').onDelete('cascade'),
+    )
     .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('announcement_dismissals_pk', ['announcement_id', 'account_id'])
@@ -27,7 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('announcement_reactions')
-    .addColumn('announcement_id', 'bigint', (c) => c.notNull().references('announcements.id').onDelete('cascade'))
+    .addColumn('announcement_id', 'bigint', (c) =>
+      c.notNull().references('announcements.id').onDelete('cascade'),
+    )
     .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())

@@ -27,7 +27,9 @@ export function presentMediaAttachment(media: MediaAttachment, ctx: PresentConte
     meta: {
       original: dimensions(media.width, media.height),
       small: dimensions(media.preview_width, media.preview_height),
-      ...(media.focus_x !== null && media.focus_y !== null ? { focus: { x: media.focus_x, y: media.focus_y } } : {}),
+      ...(media.focus_x !== null && media.focus_y !== null
+        ? { focus: { x: media.focus_x, y: media.focus_y } }
+        : {}),
     },
     description: media.description === '' ? null : media.description,
     blurhash: media.blurhash,

@@ -5,9 +5,16 @@
 import type { Notification, NotificationType } from '../../db/schema.js';
 
 export type MastodonNotificationType =
-  | 'mention' | 'status' | 'reblog' | 'follow' | 'favourite' | 'update' | 'moderation_warning'
+  | 'mention'
+  | 'status'
+  | 'reblog'
+  | 'follow'
+  | 'favourite'
+  | 'update'
+  | 'moderation_warning'
   // Roost's brand workflow has no Mastodon kind; Mastodon clients skip types they do not know.
-  | 'brand_review' | 'brand_update';
+  | 'brand_review'
+  | 'brand_update';
 
 export function mastodonNotificationType(type: NotificationType): MastodonNotificationType {
   if (type === 'reply') return 'mention';

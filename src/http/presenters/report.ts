@@ -27,7 +27,11 @@ export function presentReport(report: Report, target: HydratedAccount, ctx: Pres
 }
 
 /** For moderators: the report, the person who filed it and the one who resolved it. */
-export function presentModerationReport(report: Report, accounts: Map<number, HydratedAccount>, ctx: PresentContext) {
+export function presentModerationReport(
+  report: Report,
+  accounts: Map<number, HydratedAccount>,
+  ctx: PresentContext,
+) {
   const target = accounts.get(report.targetAccountId);
   const reporter = accounts.get(report.accountId);
   if (!target || !reporter) return null;

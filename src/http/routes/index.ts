@@ -48,5 +48,5 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerConversationsRoutes(app, ctx);
   registerPreferencesRoutes(app, ctx);
   registerCustomEmojisRoutes(app);
-  registerFollowRequestsRoutes(app);
+  registerFollowRequestsRoutes(app, ctx);
 }

@@ -67,12 +67,20 @@ export class Announcements {
 
   /** Every announcement, drafts and ended ones too, newest first (for administrators). */
   async all(reader: AnnouncementReader): Promise<AnnouncementView[]> {
-    const rows = await this.database.db.selectFrom('announcements').selectAll().orderBy('id', 'desc').execute();
+    const rows = await this.database.db
+      .selectFrom('announcements')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .execute();
     return this.views(reader, rows);
   }
 
   async get(reader: AnnouncementReader, id: number): Promise<AnnouncementView> {
-    const row = await this.database.db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('announcements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('Announcement');
     return (await this.views(reader, [row]))[0]!;
   }
@@ -107,7 +115,11 @@ export class Announcements {
       .execute();
   }
 
-  async create(author: AnnouncementReader, input: AnnouncementInput, now = Date.now()): Promise<AnnouncementView> {
+  async create(
+    author: AnnouncementReader,
+    input: AnnouncementInput,
+    now = Date.now(),
+  ): Promise<AnnouncementView> {
     const text = checkText(input.text);
     const row: AnnouncementRow = {
       id: newId(now),
@@ -126,7 +138,12 @@ export class Announcements {
     return this.get(author, row.id);
   }
 
-  async update(author: AnnouncementReader, id: number, input: AnnouncementInput, now = Date.now()): Promise<AnnouncementView> {
+  async update(
+    author: AnnouncementReader,
+    id: number,
+    input: AnnouncementInput,
+    now = Date.now(),
+  ): Promise<AnnouncementView> {
     const current = await this.get(author, id);
     const change: Partial<AnnouncementRow> = { updated_at: now };
     if (input.text !== undefined) {
@@ -147,7 +164,11 @@ export class Announcements {
 
   async remove(id: number): Promise<void> {
     await this.database.transaction(async (tx) => {
-      const row = await tx.db.selectFrom('announcements').select('id').where('id', '=', id).executeTakeFirst();
+      const row = await tx.db
+        .selectFrom('announcements')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!row) throw new NotFoundError('Announcement');
       await tx.db.deleteFrom('announcement_reactions').where('announcement_id', '=', id).execute();
       await tx.db.deleteFrom('announcement_dismissals').where('announcement_id', '=', id).execute();
@@ -157,8 +178,16 @@ export class Announcements {
 
   /** Reading and reacting concern only what people can see: anything else does not exist (404). */
   private async activeRow(id: number, now: number): Promise<AnnouncementRow> {
-    const row = await this.database.db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst();
-    const active = row && row.published_at !== null && row.published_at <= now && (row.ends_at === null || row.ends_at > now);
+    const row = await this.database.db
+      .selectFrom('announcements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    const active =
+      row &&
+      row.published_at !== null &&
+      row.published_at <= now &&
+      (row.ends_at === null || row.ends_at > now);
     if (!active) throw new NotFoundError('Announcement');
     return row;
   }
@@ -167,7 +196,8 @@ export class Announcements {
     const baseUrl = this.baseUrl();
     const host = new URL(baseUrl).host;
     const people = new Map<string, string>();
-    for (const account of await this.mentioned(text, host)) people.set(account.username.toLowerCase(), account.username);
+    for (const account of await this.mentioned(text, host))
+      people.set(account.username.toLowerCase(), account.username);
     return renderPostHtml(text, { host, baseUrl, people });
   }
 
@@ -229,7 +259,9 @@ function checkText(raw: string | undefined): string {
   const text = (raw ?? '').trim();
   if (text === '') throw new AppError('unprocessable', "text: can't be blank", { field: 'text' });
   if ([...text].length > MAX_TEXT_LENGTH) {
-    throw new AppError('unprocessable', `text: must be at most ${MAX_TEXT_LENGTH} characters`, { field: 'text' });
+    throw new AppError('unprocessable', `text: must be at most ${MAX_TEXT_LENGTH} characters`, {
+      field: 'text',
+    });
   }
   return text;
 }
@@ -241,5 +273,6 @@ function checkPeriod(startsAt: number | null, endsAt: number | null): void {
 }
 
 function checkReaction(name: string): void {
-  if (!isEmoji(name)) throw new AppError('unprocessable', 'name: is not a recognized emoji', { field: 'name' });
+  if (!isEmoji(name))
+    throw new AppError('unprocessable', 'name: is not a recognized emoji', { field: 'name' });
 }

@@ -63,14 +63,23 @@ export class Conversations {
   /** Removes the conversation from the viewer's list until someone writes in it again. */
   async hide(reader: ConversationReader, threadId: number, now = Date.now()): Promise<void> {
     const view = await this.get(reader, threadId);
-    await this.saveState(reader.accountId, threadId, { hidden_up_to: view.lastStatusId, last_read_id: view.lastStatusId }, now);
+    await this.saveState(
+      reader.accountId,
+      threadId,
+      { hidden_up_to: view.lastStatusId, last_read_id: view.lastStatusId },
+      now,
+    );
   }
 
-  /** Direct posts (not reshares) the reader wrote or is mentioned in, by authors not suspended. */
+  /**
+   * Direct posts (not reshares) the reader wrote or is mentioned in, by authors not suspended;
+   * a post held or removed by screening counts only for its author.
+   */
   private directTo(accountId: number) {
     return sql<SqlBool>`(s.visibility = 'mentioned' and s.reblog_of_id is null
       and (s.account_id = ${accountId}
-        or exists (select 1 from mentions cm where cm.status_id = s.id and cm.account_id = ${accountId}))
+        or (s.moderation_state = 'visible'
+          and exists (select 1 from mentions cm where cm.status_id = s.id and cm.account_id = ${accountId})))
       and not exists (select 1 from accounts ca where ca.id = s.account_id and ca.suspended_at is not null))`;
   }
 
@@ -117,7 +126,10 @@ export class Conversations {
       for (const mention of mentions) if (ids.has(mention.status_id)) participants.add(mention.account_id);
       participants.delete(reader.accountId);
       // Writing in a conversation reads it; only someone else's later message makes it unread.
-      const ownLatest = Math.max(0, ...thread.filter((p) => p.account_id === reader.accountId).map((p) => p.id));
+      const ownLatest = Math.max(
+        0,
+        ...thread.filter((p) => p.account_id === reader.accountId).map((p) => p.id),
+      );
       const readUpTo = Math.max(state?.last_read_id ?? 0, ownLatest);
       views.push({
         threadId,

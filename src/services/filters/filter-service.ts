@@ -72,7 +72,11 @@ export class Filters {
     return (await this.views([await this.row(owner, id)]))[0]!;
   }
 
-  async create(owner: PostViewer, input: FilterInput & { keywords?: KeywordInput[] }, now = Date.now()): Promise<FilterView> {
+  async create(
+    owner: PostViewer,
+    input: FilterInput & { keywords?: KeywordInput[] },
+    now = Date.now(),
+  ): Promise<FilterView> {
     const id = newId(now);
     const row: Selectable<FilterTable> = {
       id,
@@ -84,7 +88,10 @@ export class Filters {
       created_at: now,
       updated_at: now,
     };
-    const keywords = (input.keywords ?? []).map((k) => ({ keyword: checkKeyword(k.keyword), wholeWord: k.wholeWord ?? true }));
+    const keywords = (input.keywords ?? []).map((k) => ({
+      keyword: checkKeyword(k.keyword),
+      wholeWord: k.wholeWord ?? true,
+    }));
     await this.database.transaction(async (tx) => {
       await tx.db.insertInto('filters').values(row).execute();
       for (const k of keywords) await this.insertKeyword(tx, id, k.keyword, k.wholeWord, now);
@@ -93,7 +100,12 @@ export class Filters {
     return this.get(owner, id);
   }
 
-  async update(owner: PostViewer, id: number, input: FilterInput & { keywords?: KeywordChange[] }, now = Date.now()): Promise<FilterView> {
+  async update(
+    owner: PostViewer,
+    id: number,
+    input: FilterInput & { keywords?: KeywordChange[] },
+    now = Date.now(),
+  ): Promise<FilterView> {
     await this.row(owner, id);
     const change: Partial<Selectable<FilterTable>> = { updated_at: now };
     if (input.title !== undefined) change.title = checkTitle(input.title);
@@ -122,7 +134,8 @@ export class Filters {
         const set: Partial<FilterKeyword> = {};
         if (k.keyword !== undefined) set.keyword = checkKeyword(k.keyword);
         if (k.wholeWord !== undefined) set.whole_word = k.wholeWord ? 1 : 0;
-        if (Object.keys(set).length > 0) await tx.db.updateTable('filter_keywords').set(set).where('id', '=', k.id).execute();
+        if (Object.keys(set).length > 0)
+          await tx.db.updateTable('filter_keywords').set(set).where('id', '=', k.id).execute();
       }
       this.announce(tx, owner.accountId);
     });
@@ -141,10 +154,20 @@ export class Filters {
 
   async keywords(owner: PostViewer, filterId: number): Promise<FilterKeyword[]> {
     await this.row(owner, filterId);
-    return this.database.db.selectFrom('filter_keywords').selectAll().where('filter_id', '=', filterId).orderBy('id').execute();
+    return this.database.db
+      .selectFrom('filter_keywords')
+      .selectAll()
+      .where('filter_id', '=', filterId)
+      .orderBy('id')
+      .execute();
   }
 
-  async addKeyword(owner: PostViewer, filterId: number, input: KeywordInput, now = Date.now()): Promise<FilterKeyword> {
+  async addKeyword(
+    owner: PostViewer,
+    filterId: number,
+    input: KeywordInput,
+    now = Date.now(),
+  ): Promise<FilterKeyword> {
     await this.row(owner, filterId);
     const keyword = checkKeyword(input.keyword);
     const id = await this.database.transaction(async (tx) => {
@@ -190,11 +213,21 @@ export class Filters {
 
   async statuses(owner: PostViewer, filterId: number): Promise<FilterStatus[]> {
     await this.row(owner, filterId);
-    return this.database.db.selectFrom('filter_statuses').selectAll().where('filter_id', '=', filterId).orderBy('id').execute();
+    return this.database.db
+      .selectFrom('filter_statuses')
+      .selectAll()
+      .where('filter_id', '=', filterId)
+      .orderBy('id')
+      .execute();
   }
 
   /** Adds a post the owner may see (404 otherwise); the same post twice answers 422. */
-  async addStatus(owner: PostViewer, filterId: number, statusId: number, now = Date.now()): Promise<FilterStatus> {
+  async addStatus(
+    owner: PostViewer,
+    filterId: number,
+    statusId: number,
+    now = Date.now(),
+  ): Promise<FilterStatus> {
     await this.row(owner, filterId);
     await this.posts.get(owner, statusId);
     const row: FilterStatus = { id: newId(now), filter_id: filterId, status_id: statusId, created_at: now };
@@ -205,7 +238,10 @@ export class Filters {
         .where('filter_id', '=', filterId)
         .where('status_id', '=', statusId)
         .executeTakeFirst();
-      if (existing) throw new AppError('unprocessable', 'status_id: the post is already in this filter', { field: 'status_id' });
+      if (existing)
+        throw new AppError('unprocessable', 'status_id: the post is already in this filter', {
+          field: 'status_id',
+        });
       await tx.db.insertInto('filter_statuses').values(row).execute();
       this.announce(tx, owner.accountId);
     });
@@ -273,13 +309,25 @@ export class Filters {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [keywords, statuses] = await Promise.all([
-      this.database.db.selectFrom('filter_keywords').selectAll().where('filter_id', 'in', ids).orderBy('id').execute(),
-      this.database.db.selectFrom('filter_statuses').selectAll().where('filter_id', 'in', ids).orderBy('id').execute(),
+      this.database.db
+        .selectFrom('filter_keywords')
+        .selectAll()
+        .where('filter_id', 'in', ids)
+        .orderBy('id')
+        .execute(),
+      this.database.db
+        .selectFrom('filter_statuses')
+        .selectAll()
+        .where('filter_id', 'in', ids)
+        .orderBy('id')
+        .execute(),
     ]);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
-      context: r.context.split(',').filter((c): c is FilterContext => (FILTER_CONTEXTS as readonly string[]).includes(c)),
+      context: r.context
+        .split(',')
+        .filter((c): c is FilterContext => (FILTER_CONTEXTS as readonly string[]).includes(c)),
       filterAction: r.filter_action,
       expiresAt: r.expires_at,
       keywords: keywords.filter((k) => k.filter_id === r.id),
@@ -287,7 +335,13 @@ export class Filters {
     }));
   }
 
-  private async insertKeyword(tx: Database, filterId: number, keyword: string, wholeWord: boolean, now: number): Promise<number> {
+  private async insertKeyword(
+    tx: Database,
+    filterId: number,
+    keyword: string,
+    wholeWord: boolean,
+    now: number,
+  ): Promise<number> {
     const id = newId(now);
     await tx.db
       .insertInto('filter_keywords')
@@ -305,7 +359,9 @@ function checkTitle(raw: string | undefined): string {
   const title = (raw ?? '').trim();
   if (title === '') throw new AppError('unprocessable', "title: can't be blank", { field: 'title' });
   if ([...title].length > MAX_TITLE_LENGTH) {
-    throw new AppError('unprocessable', `title: must be at most ${MAX_TITLE_LENGTH} characters`, { field: 'title' });
+    throw new AppError('unprocessable', `title: must be at most ${MAX_TITLE_LENGTH} characters`, {
+      field: 'title',
+    });
   }
   return title;
 }
@@ -313,7 +369,9 @@ function checkTitle(raw: string | undefined): string {
 function checkContext(context: FilterContext[] | undefined): FilterContext[] {
   const unique = [...new Set(context ?? [])];
   if (unique.length === 0) {
-    throw new AppError('unprocessable', `context: name at least one of ${FILTER_CONTEXTS.join(', ')}`, { field: 'context' });
+    throw new AppError('unprocessable', `context: name at least one of ${FILTER_CONTEXTS.join(', ')}`, {
+      field: 'context',
+    });
   }
   return unique;
 }
@@ -322,7 +380,9 @@ function checkKeyword(raw: string | undefined): string {
   const keyword = (raw ?? '').trim();
   if (keyword === '') throw new AppError('unprocessable', "keyword: can't be blank", { field: 'keyword' });
   if ([...keyword].length > MAX_KEYWORD_LENGTH) {
-    throw new AppError('unprocessable', `keyword: must be at most ${MAX_KEYWORD_LENGTH} characters`, { field: 'keyword' });
+    throw new AppError('unprocessable', `keyword: must be at most ${MAX_KEYWORD_LENGTH} characters`, {
+      field: 'keyword',
+    });
   }
   return keyword;
 }

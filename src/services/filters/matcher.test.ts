@@ -38,13 +38,24 @@ describe('keyword patterns', () => {
 describe('compiled filters', () => {
   it('reports which keywords matched, in text or content warning', () => {
     const matcher = compileFilters([
-      filter({ keywords: [{ keyword: 'finale', wholeWord: true }, { keyword: 'dragon', wholeWord: false }] }),
+      filter({
+        keywords: [
+          { keyword: 'finale', wholeWord: true },
+          { keyword: 'dragon', wholeWord: false },
+        ],
+      }),
     ]);
     expect(matcher.match(post('nothing here'))).toEqual([]);
     const [result] = matcher.match(post('the Dragons are back', { spoiler_text: 'Finale talk' }));
     expect(result?.keywordMatches).toEqual(['finale', 'dragon']);
     expect(result?.statusMatches).toBeNull();
-    expect(result?.filter).toEqual({ id: 1, title: 'Spoilers', context: ['home'], filterAction: 'warn', expiresAt: null });
+    expect(result?.filter).toEqual({
+      id: 1,
+      title: 'Spoilers',
+      context: ['home'],
+      filterAction: 'warn',
+      expiresAt: null,
+    });
   });
 
   it('matches named posts, and judges a reshare by what it shares', () => {
@@ -58,6 +69,8 @@ describe('compiled filters', () => {
 
   it('is empty without filters and ignores blank keywords', () => {
     expect(compileFilters([]).isEmpty).toBe(true);
-    expect(compileFilters([filter({ keywords: [{ keyword: ' ', wholeWord: false }] })]).match(post('a b'))).toEqual([]);
+    expect(
+      compileFilters([filter({ keywords: [{ keyword: ' ', wholeWord: false }] })]).match(post('a b')),
+    ).toEqual([]);
   });
 });

@@ -117,7 +117,10 @@ export class Lists {
   async addMembers(owner: ListOwner, id: number, accountIds: number[], now = Date.now()): Promise<void> {
     await this.get(owner, id);
     const ids = [...new Set(accountIds)];
-    if (ids.length === 0) throw new AppError('validation_failed', 'account_ids: name at least one account', { field: 'account_ids' });
+    if (ids.length === 0)
+      throw new AppError('validation_failed', 'account_ids: name at least one account', {
+        field: 'account_ids',
+      });
     const relationships = await this.follows.relationships(owner.accountId, ids);
     if (relationships.some((r) => !r.following)) throw new NotFoundError('Account');
     await this.database.transaction(async (tx) => {
@@ -168,9 +171,13 @@ export class Lists {
       sql`s.in_reply_to_account_id = ${me}`,
     ];
     if (list.replies_policy === 'followed') {
-      shown.push(sql`exists (select 1 from follows rf where rf.account_id = ${me} and rf.target_account_id = s.in_reply_to_account_id)`);
+      shown.push(
+        sql`exists (select 1 from follows rf where rf.account_id = ${me} and rf.target_account_id = s.in_reply_to_account_id)`,
+      );
     } else if (list.replies_policy === 'list') {
-      shown.push(sql`exists (select 1 from list_accounts rl where rl.list_id = ${id} and rl.account_id = s.in_reply_to_account_id)`);
+      shown.push(
+        sql`exists (select 1 from list_accounts rl where rl.list_id = ${id} and rl.account_id = s.in_reply_to_account_id)`,
+      );
     }
     const repliesShown = sql<SqlBool>`(${sql.join(shown, sql` or `)})`;
     const rows = await this.database.db
@@ -216,7 +223,9 @@ export class Lists {
     await tx.db
       .deleteFrom('list_accounts')
       .where('account_id', '=', targetId)
-      .where('list_id', 'in', (eb) => eb.selectFrom('lists').select('id').where('account_id', '=', followerId))
+      .where('list_id', 'in', (eb) =>
+        eb.selectFrom('lists').select('id').where('account_id', '=', followerId),
+      )
       .execute();
   }
 }
@@ -225,7 +234,9 @@ function checkTitle(raw: string | undefined): string {
   const title = (raw ?? '').trim();
   if (title === '') throw new AppError('unprocessable', "title: can't be blank", { field: 'title' });
   if ([...title].length > MAX_TITLE_LENGTH) {
-    throw new AppError('unprocessable', `title: must be at most ${MAX_TITLE_LENGTH} characters`, { field: 'title' });
+    throw new AppError('unprocessable', `title: must be at most ${MAX_TITLE_LENGTH} characters`, {
+      field: 'title',
+    });
   }
   return title;
 }

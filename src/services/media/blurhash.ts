@@ -26,7 +26,9 @@ function sRgbToLinear(value: number): number {
 
 function linearToSrgb(value: number): number {
   const v = Math.max(0, Math.min(1, value));
-  return v <= 0.0031308 ? Math.trunc(v * 12.92 * 255 + 0.5) : Math.trunc((1.055 * Math.pow(v, 1 / 2.4) - 0.055) * 255 + 0.5);
+  return v <= 0.0031308
+    ? Math.trunc(v * 12.92 * 255 + 0.5)
+    : Math.trunc((1.055 * Math.pow(v, 1 / 2.4) - 0.055) * 255 + 0.5);
 }
 
 function signPow(value: number, exponent: number): number {

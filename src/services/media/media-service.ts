@@ -122,13 +122,22 @@ export class Media {
    * order. Each must be the author's and not used by another post; at most four. Attachments the
    * post no longer lists become unattached again (their owner may reuse or delete them).
    */
-  async attachToStatus(tx: Database, accountId: number, statusId: number, mediaIds: number[]): Promise<MediaAttachment[]> {
+  async attachToStatus(
+    tx: Database,
+    accountId: number,
+    statusId: number,
+    mediaIds: number[],
+  ): Promise<MediaAttachment[]> {
     tx.assertTransaction();
     const ids = [...new Set(mediaIds)];
     if (ids.length > MAX_ATTACHMENTS) {
-      throw new AppError('unprocessable', `media_ids: a post may have at most ${MAX_ATTACHMENTS} attachments`, {
-        field: 'media_ids',
-      });
+      throw new AppError(
+        'unprocessable',
+        `media_ids: a post may have at most ${MAX_ATTACHMENTS} attachments`,
+        {
+          field: 'media_ids',
+        },
+      );
     }
     const rows =
       ids.length === 0
@@ -150,7 +159,11 @@ export class Media {
     if (ids.length > 0) detach = detach.where('id', 'not in', ids);
     await detach.execute();
     for (const [position, id] of ids.entries()) {
-      await tx.db.updateTable('media_attachments').set({ status_id: statusId, position }).where('id', '=', id).execute();
+      await tx.db
+        .updateTable('media_attachments')
+        .set({ status_id: statusId, position })
+        .where('id', '=', id)
+        .execute();
     }
     return ids.map((id, position) => ({ ...byId.get(id)!, status_id: statusId, position }));
   }

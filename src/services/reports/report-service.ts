@@ -61,11 +61,15 @@ export class Reports {
     }
     const comment = input.comment ?? '';
     if ([...comment].length > MAX_COMMENT_LENGTH) {
-      throw new AppError('unprocessable', `comment: must be at most ${MAX_COMMENT_LENGTH} characters`, { field: 'comment' });
+      throw new AppError('unprocessable', `comment: must be at most ${MAX_COMMENT_LENGTH} characters`, {
+        field: 'comment',
+      });
     }
     const statusIds = [...new Set(input.statusIds ?? [])];
     if (statusIds.length > MAX_REPORTED_STATUSES) {
-      throw new AppError('unprocessable', `status_ids: at most ${MAX_REPORTED_STATUSES} posts`, { field: 'status_ids' });
+      throw new AppError('unprocessable', `status_ids: at most ${MAX_REPORTED_STATUSES} posts`, {
+        field: 'status_ids',
+      });
     }
     if (statusIds.length > 0) {
       // Only the reported person's own posts that the reporter may see; anything else is not there (404).
@@ -79,7 +83,9 @@ export class Reports {
     if (category === 'violation') {
       const known = new Set(this.rules.map((r) => r.id));
       if (ruleIds.length === 0 || ruleIds.some((id) => !known.has(id))) {
-        throw new AppError('unprocessable', 'rule_ids: does not reference valid rules', { field: 'rule_ids' });
+        throw new AppError('unprocessable', 'rule_ids: does not reference valid rules', {
+          field: 'rule_ids',
+        });
       }
     }
     const row: Selectable<ReportTable> = {
@@ -114,7 +120,11 @@ export class Reports {
 
   async get(viewer: Viewer, id: number): Promise<Report> {
     assertModerator(viewer);
-    const row = await this.database.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new NotFoundError('Report');
     return toReport(row);
   }
@@ -124,7 +134,11 @@ export class Reports {
     await this.get(viewer, id);
     await this.database.db
       .updateTable('reports')
-      .set(resolved ? { action_taken_at: now, action_taken_by: viewer.accountId } : { action_taken_at: null, action_taken_by: null })
+      .set(
+        resolved
+          ? { action_taken_at: now, action_taken_by: viewer.accountId }
+          : { action_taken_at: null, action_taken_by: null },
+      )
       .where('id', '=', id)
       .execute();
     return this.get(viewer, id);

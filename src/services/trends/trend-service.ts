@@ -1,7 +1,8 @@
 /**
  * Trends inside the organization: hashtags used by the most different people over the last week,
  * and organization-wide posts with the most likes, reshares and replies over the last 48 hours.
- * Only posts the whole organization may see count, so trends reveal nothing about narrower audiences.
+ * Only posts the whole organization may see count (not those held or removed by screening), so
+ * trends reveal nothing about narrower audiences.
  */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
@@ -31,6 +32,7 @@ export class Trends {
       .where('statuses.created_at', '>=', now - TAG_WINDOW_MS)
       .where('statuses.visibility', '=', 'organization')
       .where('statuses.reblog_of_id', 'is', null)
+      .where('statuses.moderation_state', '=', 'visible')
       .where('accounts.suspended_at', 'is', null)
       .groupBy(['tags.id', 'tags.name'])
       .orderBy(accounts, 'desc')
@@ -52,6 +54,7 @@ export class Trends {
       .where('statuses.created_at', '>=', now - STATUS_WINDOW_MS)
       .where('statuses.visibility', '=', 'organization')
       .where('statuses.reblog_of_id', 'is', null)
+      .where('statuses.moderation_state', '=', 'visible')
       .where('accounts.suspended_at', 'is', null)
       .where(score, '>', 0)
       .orderBy(score, 'desc')

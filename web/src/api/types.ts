@@ -146,6 +146,7 @@ export interface Invite {
   expires_at: string | number;
   used_at?: string | number | null;
   created_at?: string | number;
+  state?: 'pending' | 'used' | 'expired';
 }
 
 export interface SessionResponse {

@@ -16,6 +16,8 @@ import { useMaxCharacters } from '../hooks/useInstance.js';
 import { useMe } from '../hooks/useSession.js';
 import { Avatar } from './Avatar.js';
 import { Icon } from './Icon.js';
+import { moderationOf } from './ScreeningApi.js';
+import { ScreeningFeedback } from './ScreeningFeedback.js';
 import { VisibilityPicker, fromMastodonVisibility } from './VisibilityPicker.js';
 
 interface Draft {
@@ -91,9 +93,11 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
   }, [autoFocus]);
 
   const post = useMutation({
-    mutationFn: () =>
+    // `true` resends after screening's warnings, confirmed by the author.
+    mutationFn: (confirmWarnings: boolean | void) =>
       createStatus(
         {
+          ...(confirmWarnings ? { confirm_warnings: true } : {}),
           status: draft.text,
           visibility: draft.visibility,
           in_reply_to_id: replyTo?.id,
@@ -111,7 +115,7 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
         void queryClient.invalidateQueries({ queryKey: ['context'] });
       }
       void queryClient.invalidateQueries({ queryKey: ['timeline'], refetchType: 'none' });
-      announce(replyTo ? 'Reply posted' : 'Post published');
+      announce(moderationOf(status)?.state === 'held' ? 'Held for review' : replyTo ? 'Reply posted' : 'Post published');
       onPosted?.(status);
     },
   });
@@ -185,6 +189,13 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
           {errorMessage(post.error)}
         </p>
       )}
+      <ScreeningFeedback
+        text={draft.text}
+        spoiler={draft.showSpoiler ? draft.spoiler : ''}
+        error={post.error}
+        busy={post.isPending}
+        onConfirm={() => post.mutate(true)}
+      />
       <div className="composer-bar">
         <div className="composer-tools">
           <VisibilityPicker value={draft.visibility} onChange={(visibility) => update({ visibility })} />

@@ -19,6 +19,7 @@ import { EditHistory } from './EditHistory.js';
 import { Icon } from './Icon.js';
 import { Menu } from './Menu.js';
 import { ReplyingTo } from './ReplyingTo.js';
+import { ScreeningStatusBanner } from './ScreeningStatusBanner.js';
 import { absoluteTime, RelativeTime } from './RelativeTime.js';
 import { StatusActions } from './StatusActions.js';
 import { StatusContent } from './StatusContent.js';
@@ -120,6 +121,7 @@ export function StatusCard({ status: wrapper, detail, onReply, onDeleted, thread
           </header>
           <AccountRoleLine account={status.account} className="status-role" />
           {!detail && <ReplyingTo status={status} />}
+          <ScreeningStatusBanner status={status} />
           {editing ? <StatusEditor status={status} onDone={() => setEditing(false)} /> : <StatusContent status={status} large={detail} />}
           {detail && (
             <p className="status-detail-time">

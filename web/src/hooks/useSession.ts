@@ -6,8 +6,10 @@ import { ApiError } from '../api/client.js';
 import { keys } from '../api/keys.js';
 import type { CredentialAccount } from '../api/types.js';
 
-export function useSessionQuery() {
+/** `enabled` is false on pages that establish the session themselves (one-time links, invitations). */
+export function useSessionQuery(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: keys.session,
     queryFn: async (): Promise<CredentialAccount | null> => {
       try {

@@ -43,6 +43,13 @@ function CopyLink({ url }: { url: string }) {
   );
 }
 
+function InviteState({ invite }: { invite: Invite }) {
+  const state = invite.state ?? (invite.used_at ? 'used' : new Date(invite.expires_at).getTime() < Date.now() ? 'expired' : 'pending');
+  if (state === 'used') return <span className="pill pill-ok">Accepted</span>;
+  if (state === 'expired') return <span className="pill">Expired</span>;
+  return <span className="pill pill-pending">Pending</span>;
+}
+
 function InviteSection() {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
@@ -115,7 +122,9 @@ function InviteSection() {
                   <td>{invite.email}</td>
                   <td>{invite.role}</td>
                   <td>{formatWhen(invite.expires_at)}</td>
-                  <td>{invite.used_at ? <span className="pill pill-ok">Accepted</span> : new Date(invite.expires_at).getTime() < Date.now() ? <span className="pill">Expired</span> : <span className="pill pill-pending">Pending</span>}</td>
+                  <td>
+                    <InviteState invite={invite} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -99,6 +99,7 @@ function ProfileForm() {
 }
 
 function PasswordForm() {
+  const me = useMe();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -117,6 +118,7 @@ function PasswordForm() {
   return (
     <form className="form card" onSubmit={submit} aria-labelledby="password-settings-title">
       <h2 id="password-settings-title">Password</h2>
+      <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
       <div className="field">
         <label htmlFor="settings-current-password">Current password</label>
         <input id="settings-current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />

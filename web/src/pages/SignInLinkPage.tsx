@@ -34,6 +34,7 @@ export function SignInLinkPage({ token }: { token: string }) {
     promise.then(
       (result) => {
         setAccount(result.account);
+        void queryClient.cancelQueries({ queryKey: keys.session });
         queryClient.setQueryData(keys.session, result.account);
       },
       (error: unknown) => setLinkError(errorMessage(error)),
@@ -72,6 +73,7 @@ export function SignInLinkPage({ token }: { token: string }) {
   return (
     <AuthLayout title={`Welcome, ${account.display_name || account.username}`} intro="Choose a password for your next sign-in.">
       <form className="form" onSubmit={submit}>
+        <input type="text" name="username" autoComplete="username" value={account.username} readOnly hidden />
         <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} />
         {save.isError && (
           <p className="form-error" role="alert">

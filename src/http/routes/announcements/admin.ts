@@ -13,7 +13,10 @@ import type { App } from '../../types.js';
 import { formBoolean } from '../statuses/status-params.js';
 import { announcementIdFrom, announcementParams } from './announcement-id.js';
 
-const time = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' }).nullable().optional();
+const time = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date and time' })
+  .nullable()
+  .optional();
 
 const fields = {
   starts_at: time,
@@ -50,14 +53,24 @@ export function registerAdminAnnouncements(app: App, ctx: AppContext): void {
     return (await ctx.services.announcements.all(viewer)).map((a) => presentAdminAnnouncement(a, ctx));
   });
 
-  app.get('/api/roost/v1/admin/announcements/:id', { schema: { params: announcementParams } }, async (request) => {
-    const viewer = requireAdmin(request, 'admin:read');
-    return presentAdminAnnouncement(await ctx.services.announcements.get(viewer, announcementIdFrom(request.params)), ctx);
-  });
+  app.get(
+    '/api/roost/v1/admin/announcements/:id',
+    { schema: { params: announcementParams } },
+    async (request) => {
+      const viewer = requireAdmin(request, 'admin:read');
+      return presentAdminAnnouncement(
+        await ctx.services.announcements.get(viewer, announcementIdFrom(request.params)),
+        ctx,
+      );
+    },
+  );
 
   app.post('/api/roost/v1/admin/announcements', { schema: { body: createBody } }, async (request) => {
     const viewer = requireAdmin(request);
-    return presentAdminAnnouncement(await ctx.services.announcements.create(viewer, inputFrom(request.body, true)), ctx);
+    return presentAdminAnnouncement(
+      await ctx.services.announcements.create(viewer, inputFrom(request.body, true)),
+      ctx,
+    );
   });
 
   app.put(
@@ -66,14 +79,22 @@ export function registerAdminAnnouncements(app: App, ctx: AppContext): void {
     async (request) => {
       const viewer = requireAdmin(request);
       const id = announcementIdFrom(request.params);
-      const announcement = await ctx.services.announcements.update(viewer, id, inputFrom(request.body, false));
+      const announcement = await ctx.services.announcements.update(
+        viewer,
+        id,
+        inputFrom(request.body, false),
+      );
       return presentAdminAnnouncement(announcement, ctx);
     },
   );
 
-  app.delete('/api/roost/v1/admin/announcements/:id', { schema: { params: announcementParams } }, async (request) => {
-    requireAdmin(request);
-    await ctx.services.announcements.remove(announcementIdFrom(request.params));
-    return {};
-  });
+  app.delete(
+    '/api/roost/v1/admin/announcements/:id',
+    { schema: { params: announcementParams } },
+    async (request) => {
+      requireAdmin(request);
+      await ctx.services.announcements.remove(announcementIdFrom(request.params));
+      return {};
+    },
+  );
 }

@@ -18,21 +18,37 @@ export function registerAnnouncements(app: App, ctx: AppContext): void {
     return (await ctx.services.announcements.active(viewer)).map((a) => presentAnnouncement(a, ctx));
   });
 
-  app.post('/api/v1/announcements/:id/dismiss', { schema: { params: announcementParams } }, async (request) => {
-    const viewer = requireViewer(request, 'write:accounts');
-    await ctx.services.announcements.dismiss(viewer, announcementIdFrom(request.params));
-    return {};
-  });
+  app.post(
+    '/api/v1/announcements/:id/dismiss',
+    { schema: { params: announcementParams } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:accounts');
+      await ctx.services.announcements.dismiss(viewer, announcementIdFrom(request.params));
+      return {};
+    },
+  );
 
-  app.put('/api/v1/announcements/:id/reactions/:name', { schema: { params: reactionParams } }, async (request) => {
-    const viewer = requireViewer(request, 'write:favourites');
-    await ctx.services.announcements.react(viewer, announcementIdFrom(request.params), request.params.name);
-    return {};
-  });
+  app.put(
+    '/api/v1/announcements/:id/reactions/:name',
+    { schema: { params: reactionParams } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:favourites');
+      await ctx.services.announcements.react(viewer, announcementIdFrom(request.params), request.params.name);
+      return {};
+    },
+  );
 
-  app.delete('/api/v1/announcements/:id/reactions/:name', { schema: { params: reactionParams } }, async (request) => {
-    const viewer = requireViewer(request, 'write:favourites');
-    await ctx.services.announcements.unreact(viewer, announcementIdFrom(request.params), request.params.name);
-    return {};
-  });
+  app.delete(
+    '/api/v1/announcements/:id/reactions/:name',
+    { schema: { params: reactionParams } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:favourites');
+      await ctx.services.announcements.unreact(
+        viewer,
+        announcementIdFrom(request.params),
+        request.params.name,
+      );
+      return {};
+    },
+  );
 }

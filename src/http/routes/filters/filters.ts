@@ -23,7 +23,9 @@ export function registerFilterCrud(app: App, ctx: AppContext): void {
     if (input.keywords.some((k) => k.id !== undefined)) {
       throw new NotFoundError('Filter keyword');
     }
-    const keywords = input.keywords.filter((k) => !k.destroy).map((k) => ({ keyword: k.keyword ?? '', wholeWord: k.wholeWord }));
+    const keywords = input.keywords
+      .filter((k) => !k.destroy)
+      .map((k) => ({ keyword: k.keyword ?? '', wholeWord: k.wholeWord }));
     return presentFilter(await ctx.services.filters.create(viewer, { ...input, keywords }));
   });
 

@@ -11,7 +11,9 @@ import { idFrom, idParams, statusIdFrom } from './filter-params.js';
 export function registerFilterStatuses(app: App, ctx: AppContext): void {
   app.get('/api/v2/filters/:id/statuses', { schema: { params: idParams } }, async (request) => {
     const viewer = requireViewer(request, 'read:filters');
-    return (await ctx.services.filters.statuses(viewer, idFrom(request.params, 'Filter'))).map(presentFilterStatus);
+    return (await ctx.services.filters.statuses(viewer, idFrom(request.params, 'Filter'))).map(
+      presentFilterStatus,
+    );
   });
 
   app.post('/api/v2/filters/:id/statuses', { schema: { params: idParams } }, async (request) => {
@@ -23,7 +25,9 @@ export function registerFilterStatuses(app: App, ctx: AppContext): void {
 
   app.get('/api/v2/filters/statuses/:id', { schema: { params: idParams } }, async (request) => {
     const viewer = requireViewer(request, 'read:filters');
-    return presentFilterStatus(await ctx.services.filters.status(viewer, idFrom(request.params, 'Filter status')));
+    return presentFilterStatus(
+      await ctx.services.filters.status(viewer, idFrom(request.params, 'Filter status')),
+    );
   });
 
   app.delete('/api/v2/filters/statuses/:id', { schema: { params: idParams } }, async (request) => {

@@ -3,13 +3,16 @@
  * Mastodon's shapes so the apps work:
  * - GET /api/v1/follow_requests → [] (Roost accounts are never locked: following needs no approval);
  *   POST /api/v1/follow_requests/:id/authorize|reject → 404 (there is never a request to act on);
- * - GET /api/v1/endorsements and GET /api/v1/featured_tags → [] (no featured people or tags);
+ * - GET /api/v1/endorsements, GET /api/v1/featured_tags and GET /api/v1/accounts/:id/featured_tags → []
+ *   (no featured people or tags; an unknown account is still 404);
  * - GET /api/v1/blocks and GET /api/v1/mutes → [] (Roost has no blocking or muting yet).
  */
 import { z } from 'zod';
+import type { AppContext } from '../../../context.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requireViewer } from '../../auth.js';
 import type { App } from '../../types.js';
+import { accountIdFrom, accountIdParams } from '../accounts/account-id.js';
 
 const params = z.object({ id: z.string().max(32) });
 
@@ -21,7 +24,7 @@ const EMPTY_LISTS: Array<[path: string, scope: string]> = [
   ['/api/v1/mutes', 'read:mutes'],
 ];
 
-export function registerFollowRequestsRoutes(app: App): void {
+export function registerFollowRequestsRoutes(app: App, ctx: AppContext): void {
   for (const [path, scope] of EMPTY_LISTS) {
     app.get(path, async (request) => {
       requireViewer(request, scope);
@@ -35,4 +38,10 @@ export function registerFollowRequestsRoutes(app: App): void {
       throw new NotFoundError('Follow request');
     });
   }
+
+  app.get('/api/v1/accounts/:id/featured_tags', { schema: { params: accountIdParams } }, async (request) => {
+    const viewer = requireViewer(request, 'read:accounts');
+    await ctx.services.accounts.get(viewer, accountIdFrom(request.params));
+    return [];
+  });
 }

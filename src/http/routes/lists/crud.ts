@@ -29,7 +29,9 @@ export function registerListCrud(app: App, ctx: AppContext): void {
   app.post('/api/v1/lists', { schema: { body: createBody } }, async (request) => {
     const viewer = requireViewer(request, 'write:lists');
     const { title, replies_policy, exclusive } = request.body;
-    return presentList(await ctx.services.lists.create(viewer, { title, repliesPolicy: replies_policy, exclusive }));
+    return presentList(
+      await ctx.services.lists.create(viewer, { title, repliesPolicy: replies_policy, exclusive }),
+    );
   });
 
   app.put('/api/v1/lists/:id', { schema: { params: listIdParams, body: updateBody } }, async (request) => {

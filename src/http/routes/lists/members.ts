@@ -11,12 +11,21 @@ import { presentAccountList } from '../../presenters/account.js';
 import type { App } from '../../types.js';
 import { accountIdsFrom, listIdFrom, listIdParams } from './list-params.js';
 
-const cursor = z.string().regex(/^\d{1,16}$/, 'must be a numeric ID').optional();
+const cursor = z
+  .string()
+  .regex(/^\d{1,16}$/, 'must be a numeric ID')
+  .optional();
 const membersQuery = z.object({
   max_id: cursor,
   since_id: cursor,
   min_id: cursor,
-  limit: z.coerce.number().int().min(0).optional().default(40).transform((n) => Math.min(n, 80)),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .default(40)
+    .transform((n) => Math.min(n, 80)),
 });
 
 export function registerListMembers(app: App, ctx: AppContext): void {

@@ -12,7 +12,11 @@ export function registerListTimeline(app: App, ctx: AppContext): void {
     { schema: { params: listIdParams, querystring: pageQuery(20, 40) } },
     async (request, reply) => {
       const viewer = requireViewer(request, 'read:lists');
-      const ids = await ctx.services.lists.timeline(viewer, listIdFrom(request.params), toPageRequest(request.query));
+      const ids = await ctx.services.lists.timeline(
+        viewer,
+        listIdFrom(request.params),
+        toPageRequest(request.query),
+      );
       return statusPage(ctx, request, reply, viewer, ids);
     },
   );

@@ -29,7 +29,9 @@ export async function readMediaForm(request: FastifyRequest, uploadLimit: number
       }
     } catch (error) {
       if (isTooLarge(error)) {
-        throw new AppError('too_large', `file: the file is larger than ${uploadLimit} bytes`, { field: 'file' });
+        throw new AppError('too_large', `file: the file is larger than ${uploadLimit} bytes`, {
+          field: 'file',
+        });
       }
       throw error;
     }
@@ -44,7 +46,10 @@ function isTooLarge(error: unknown): boolean {
   return code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT';
 }
 
-function textField(values: Record<string, unknown>, name: (typeof TEXT_FIELDS)[number]): string | null | undefined {
+function textField(
+  values: Record<string, unknown>,
+  name: (typeof TEXT_FIELDS)[number],
+): string | null | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
   if (value === null) return null;

@@ -29,7 +29,10 @@ export function registerSingleMedia(app: App, ctx: AppContext): void {
     const viewer = requireViewer(request, 'write:media');
     const id = mediaId(request.params);
     const form = await readMediaForm(request, ctx.config.uploadLimit);
-    const media = await ctx.services.media.update(viewer, id, { description: form.description, focus: form.focus });
+    const media = await ctx.services.media.update(viewer, id, {
+      description: form.description,
+      focus: form.focus,
+    });
     return presentMediaAttachment(media, ctx);
   });
 

@@ -15,7 +15,8 @@ export function registerMediaUpload(app: App, ctx: AppContext): void {
     app.post(path, async (request) => {
       const viewer = requireViewer(request, 'write:media');
       const form = await readMediaForm(request, ctx.config.uploadLimit);
-      if (!form.file) throw new ValidationError('file', 'is required (send the image as multipart/form-data)');
+      if (!form.file)
+        throw new ValidationError('file', 'is required (send the image as multipart/form-data)');
       const media = await ctx.services.media.upload(viewer, {
         file: form.file,
         description: form.description,

@@ -14,7 +14,7 @@ import { statusIdFrom, statusIdParams } from '../statuses/status-params.js';
 
 const MAX_REASON = 1000;
 
-const releaseBody = z.object({ reason: z.string().max(MAX_REASON).optional() }).optional();
+const releaseBody = z.object({ reason: z.string().max(MAX_REASON).optional() }).nullish();
 const removeBody = z.object({ reason: z.string().max(MAX_REASON) });
 
 export function registerDecisionRoutes(app: App, ctx: AppContext): void {
@@ -27,7 +27,7 @@ export function registerDecisionRoutes(app: App, ctx: AppContext): void {
       ctx.services.moderation.assertModerator(viewer);
       const reason = (request.body?.reason ?? '').trim();
       const status = await ctx.services.moderation.release(viewer, statusIdFrom(request.params), reason);
-      return presentStatus(status, ctx);
+      return presentStatus(status, ctx, { withSource: true });
     },
   );
 
@@ -40,7 +40,7 @@ export function registerDecisionRoutes(app: App, ctx: AppContext): void {
       const reason = request.body.reason.trim();
       if (reason.length === 0) throw new ValidationError('reason', 'must say why the post is removed');
       const status = await ctx.services.moderation.remove(viewer, statusIdFrom(request.params), reason);
-      return presentStatus(status, ctx);
+      return presentStatus(status, ctx, { withSource: true });
     },
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The moderation queue: GET /api/roost/v1/moderation/queue → Status[] of held posts, oldest
- * first, each with `roost.moderation` (findings, policy version) and its author; paged forward
+ * first, each with `text` (the source), `roost.moderation` (findings, policy version) and its author; paged forward
  * with `min_id` (the Link header's rel="next"). Moderators and admins only (403 otherwise).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -35,6 +35,7 @@ export function registerQueueRoute(app: App, ctx: AppContext): void {
       statuses.map((s) => s.id),
       ctx.config.baseUrl,
     );
-    return statuses.map((status) => presentStatus(status, ctx));
+    // The source text: findings' offsets refer to it, and moderators read what the author wrote.
+    return statuses.map((status) => presentStatus(status, ctx, { withSource: true }));
   });
 }

@@ -23,7 +23,11 @@ function reportId(params: { id: string }): number {
 }
 
 async function present(ctx: AppContext, reports: Report[]) {
-  const ids = reports.flatMap((r) => [r.accountId, r.targetAccountId, ...(r.actionTakenBy === null ? [] : [r.actionTakenBy])]);
+  const ids = reports.flatMap((r) => [
+    r.accountId,
+    r.targetAccountId,
+    ...(r.actionTakenBy === null ? [] : [r.actionTakenBy]),
+  ]);
   const accounts = await ctx.services.accounts.hydrate(ids);
   return reports.flatMap((report) => presentModerationReport(report, accounts, ctx) ?? []);
 }
@@ -33,18 +37,28 @@ export function registerModerationReports(app: App, ctx: AppContext): void {
     const viewer = requireViewer(request, 'admin:read:reports');
     const resolved = request.query.resolved === undefined ? null : request.query.resolved === 'true';
     const reports = await ctx.services.reports.list(viewer, toPageRequest(request.query), { resolved });
-    setLinkHeader(request, reply, reports.map((r) => r.id), ctx.config.baseUrl);
+    setLinkHeader(
+      request,
+      reply,
+      reports.map((r) => r.id),
+      ctx.config.baseUrl,
+    );
     return present(ctx, reports);
   });
 
   app.get('/api/roost/v1/moderation/reports/:id', { schema: { params } }, async (request) => {
     const viewer = requireViewer(request, 'admin:read:reports');
-    const [presented] = await present(ctx, [await ctx.services.reports.get(viewer, reportId(request.params))]);
+    const [presented] = await present(ctx, [
+      await ctx.services.reports.get(viewer, reportId(request.params)),
+    ]);
     if (!presented) throw new NotFoundError('Report');
     return presented;
   });
 
-  for (const [action, resolved] of [['resolve', true], ['reopen', false]] as const) {
+  for (const [action, resolved] of [
+    ['resolve', true],
+    ['reopen', false],
+  ] as const) {
     app.post(`/api/roost/v1/moderation/reports/:id/${action}`, { schema: { params } }, async (request) => {
       const viewer = requireViewer(request, 'admin:write:reports');
       const report = await ctx.services.reports.resolve(viewer, reportId(request.params), resolved);

@@ -50,16 +50,22 @@ async function plan(
         ...fanIn.map((id) => `account:${id}` as const),
       ];
       if (notifications) topics.push(`notifications:${viewer.accountId}`);
-      return { topics, notifications };
+      return { topics, notifications, filters: true };
     }
     case 'user:notification':
       return {
         topics: notifications ? [sessions, `notifications:${viewer.accountId}`] : [sessions],
         notifications,
+        filters: true,
       };
     case 'public':
     case 'public:local':
-      return { topics: [sessions, 'organization'], acceptStatus: organizationPost, notifications: false };
+      return {
+        topics: [sessions, 'organization'],
+        acceptStatus: organizationPost,
+        notifications: false,
+        filters: false,
+      };
     case 'hashtag':
     case 'hashtag:local': {
       const name = normaliseTagName((tag ?? '').replace(/^#/, ''));
@@ -68,6 +74,7 @@ async function plan(
         topics: [sessions, `hashtag:${name}`],
         acceptStatus: (s) => s.reblog === null,
         notifications: false,
+        filters: false,
       };
     }
   }

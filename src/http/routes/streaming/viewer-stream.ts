@@ -17,6 +17,8 @@ export interface StreamPlan {
   acceptStatus?: (status: HydratedStatus) => boolean;
   /** Whether notifications are sent (the viewer's credential must allow reading them). */
   notifications: boolean;
+  /** Whether `filters_changed` is sent (user streams only, as in Mastodon). */
+  filters: boolean;
   /** Resolves to false once the credential the stream was opened with no longer works. */
   stillSignedIn: () => Promise<boolean>;
 }
@@ -48,6 +50,7 @@ function eventKey(event: RoostEvent): string | null {
     case 'notification.created':
       return `${event.type}:${event.notificationId}`;
     case 'session.revoked':
+    case 'filters.changed':
       return null;
   }
 }
@@ -94,6 +97,10 @@ async function deliver(
     }
     case 'session.revoked':
       if (!(await plan.stillSignedIn())) stream.close();
+      return;
+    case 'filters.changed':
+      // Mastodon's event carries no payload: clients reload their filters.
+      if (plan.filters && event.accountId === viewer.accountId) stream.send('filters_changed', '');
       return;
   }
 }

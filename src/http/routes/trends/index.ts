@@ -13,7 +13,13 @@ import type { App } from '../../types.js';
 
 function pageQuery(defaultLimit: number, maxLimit: number) {
   return z.object({
-    limit: z.coerce.number().int().min(1).optional().default(defaultLimit).transform((n) => Math.min(n, maxLimit)),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .default(defaultLimit)
+      .transform((n) => Math.min(n, maxLimit)),
     offset: z.coerce.number().int().min(0).max(10_000).optional().default(0),
   });
 }
