@@ -7,6 +7,7 @@ import { LocalEventBus, type EventBus } from './events/bus.js';
 import { RedisEventBus } from './events/redis-bus.js';
 import { JobQueue } from './jobs/queue.js';
 import { createServices, type Services } from './services/index.js';
+import { registerBrandJobs } from './services/brands/brand-services.js';
 
 export interface AppContext {
   config: Config;
@@ -31,6 +32,7 @@ export async function createContext(config: Config, options: { migrate?: boolean
   const events = config.redisUrl ? await connectRedisBus(config.redisUrl) : new LocalEventBus();
   const jobs = new JobQueue(database, log);
   const services = createServices(config, database, events);
+  registerBrandJobs(jobs, services);
   return {
     config,
     database,

@@ -72,7 +72,12 @@ describe('roost screen', () => {
   it('merges a policy file of lists over the defaults', async () => {
     const policy = file(
       'lists.json',
-      JSON.stringify({ codenames: ['Bluejay'], internalDomains: ['corp.example.com'], crisisTerms: ['Hurricane Delia'], blockedTerms: ['synergy'] }),
+      JSON.stringify({
+        codenames: ['Bluejay'],
+        internalDomains: ['corp.example.com'],
+        crisisTerms: ['Hurricane Delia'],
+        blockedTerms: ['synergy'],
+      }),
     );
     const input = [
       JSON.stringify({ id: 1, text: 'Bluejay launches Friday' }),
@@ -96,8 +101,14 @@ describe('roost screen', () => {
     doc.lists.codenames = ['Osprey'];
     doc.rules.internal['confidential.codename'] = 'warn';
     const policy = file('full.json', JSON.stringify(doc));
-    const run = await roost(['screen', '--audience', 'internal', '--policy', policy], [`${JSON.stringify({ id: 1, text: 'Osprey is late' })}\n`]);
-    expect(parsed(run)[0]).toMatchObject({ action: 'warn', findings: [{ rule: 'confidential.codename', excerpt: 'Osprey' }] });
+    const run = await roost(
+      ['screen', '--audience', 'internal', '--policy', policy],
+      [`${JSON.stringify({ id: 1, text: 'Osprey is late' })}\n`],
+    );
+    expect(parsed(run)[0]).toMatchObject({
+      action: 'warn',
+      findings: [{ rule: 'confidential.codename', excerpt: 'Osprey' }],
+    });
   });
 
   it('answers a bad line with an error for that id and goes on', async () => {
@@ -129,10 +140,28 @@ describe('roost screen', () => {
       [['screen'], /--audience is required/],
       [['screen', '--audience', 'everyone'], /--audience must be internal or external, got "everyone"/],
       [['screen', '--audience'], /audience/],
-      [['screen', '--audience', 'internal', '--policy', path.join(dir, 'missing.json')], /cannot read policy file .*missing\.json: no such file/],
-      [['screen', '--audience', 'internal', '--policy', file('broken.json', '{"codenames": [')], /is not valid JSON/],
-      [['screen', '--audience', 'internal', '--policy', file('wrong.json', '{"codenames": "Bluejay"}')], /lists\.codenames: must be an array of strings/],
-      [['screen', '--audience', 'internal', '--policy', file('rule.json', '{"rules": {"internal": {"personal.card": "shrug"}}}')], /rules\.internal\.personal\.card/],
+      [
+        ['screen', '--audience', 'internal', '--policy', path.join(dir, 'missing.json')],
+        /cannot read policy file .*missing\.json: no such file/,
+      ],
+      [
+        ['screen', '--audience', 'internal', '--policy', file('broken.json', '{"codenames": [')],
+        /is not valid JSON/,
+      ],
+      [
+        ['screen', '--audience', 'internal', '--policy', file('wrong.json', '{"codenames": "Bluejay"}')],
+        /lists\.codenames: must be an array of strings/,
+      ],
+      [
+        [
+          'screen',
+          '--audience',
+          'internal',
+          '--policy',
+          file('rule.json', '{"rules": {"internal": {"personal.card": "shrug"}}}'),
+        ],
+        /rules\.internal\.personal\.card/,
+      ],
       [['screen', '--audience', 'internal', '--colour'], /colour/],
     ];
     for (const [argv, message] of cases) {
@@ -161,11 +190,15 @@ describe('roost screen', () => {
     const env = { ...process.env };
     delete env.ROOST_DATA_DIR;
     delete env.ROOST_DATABASE_URL;
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/roost.mjs'), 'screen', '--audience', 'external'], {
-      cwd,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/roost.mjs'), 'screen', '--audience', 'external'],
+      {
+        cwd,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -177,7 +210,10 @@ describe('roost screen', () => {
     child.stdin.end(bytes.subarray(30));
     expect(await exited).toBe(0);
     expect(stderr).toBe('');
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.action])).toEqual([
       ['é', 'block'],
       [2, 'allow'],

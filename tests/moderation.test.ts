@@ -24,7 +24,10 @@ class Sse {
 
   static async open(url: string, token: string): Promise<Sse> {
     const controller = new AbortController();
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
     expect(response.status).toBe(200);
     const sse = new Sse(controller);
     void sse.pump(response);
@@ -105,10 +108,14 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     if ((await person.client.get(`/api/v1/statuses/${id}`)).status === 200) places.push('fetch');
     if ((await person.client.get(`/api/v1/statuses/${id}/context`)).status === 200) places.push('context');
     if (ids((await person.client.get('/api/v1/timelines/home')).body).includes(id)) places.push('home');
-    if (ids((await person.client.get('/api/v1/timelines/public')).body).includes(id)) places.push('organization');
-    if (ids((await person.client.get('/api/v1/timelines/tag/payroll')).body).includes(id)) places.push('hashtag');
-    if (ids((await person.client.get(`/api/v1/accounts/${author.accountId}/statuses`)).body).includes(id)) places.push('profile');
-    if (ids((await person.client.get(`/api/v2/search?q=${word}&type=statuses`)).body.statuses).includes(id)) places.push('search');
+    if (ids((await person.client.get('/api/v1/timelines/public')).body).includes(id))
+      places.push('organization');
+    if (ids((await person.client.get('/api/v1/timelines/tag/payroll')).body).includes(id))
+      places.push('hashtag');
+    if (ids((await person.client.get(`/api/v1/accounts/${author.accountId}/statuses`)).body).includes(id))
+      places.push('profile');
+    if (ids((await person.client.get(`/api/v2/search?q=${word}&type=statuses`)).body.statuses).includes(id))
+      places.push('search');
     if ((await notificationsOf(person)).some((n) => n.status?.id === id)) places.push('notifications');
     return places;
   }
@@ -132,7 +139,9 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     const namedStream = await Sse.open(`${server.url}/api/v1/streaming/user`, named.token);
     try {
       const countBefore = await statusesCount(author);
-      const res = await author.client.post('/api/v1/statuses', { status: `@heldnamed refunds go to ${IBAN} zephyrword #payroll` });
+      const res = await author.client.post('/api/v1/statuses', {
+        status: `@heldnamed refunds go to ${IBAN} zephyrword #payroll`,
+      });
       expect(res.status).toBe(200);
       const id = res.body.id;
       expect(res.body.roost.moderation).toMatchObject({
@@ -149,7 +158,9 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
         const seen = await stream.until(updateOf(marker.body.id));
         expect(seen.filter(updateOf(id))).toEqual([]);
       }
-      const namedSeen = await namedStream.until((e) => e.event === 'notification' && JSON.parse(e.data).status?.id === marker.body.id);
+      const namedSeen = await namedStream.until(
+        (e) => e.event === 'notification' && JSON.parse(e.data).status?.id === marker.body.id,
+      );
       expect(namedSeen.some((e) => e.data.includes(id))).toBe(false);
 
       for (const person of [follower, named, member, moderator, admin]) {
@@ -159,8 +170,12 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
       // The author sees it on their profile and by itself, with the findings.
       const own = await author.client.get(`/api/v1/statuses/${id}`);
       expect(own.body.roost.moderation.state).toBe('held');
-      expect(ids((await author.client.get(`/api/v1/accounts/${author.accountId}/statuses`)).body)).toContain(id);
-      expect(ids((await author.client.get('/api/v2/search?q=zephyrword&type=statuses')).body.statuses)).toEqual([id]);
+      expect(ids((await author.client.get(`/api/v1/accounts/${author.accountId}/statuses`)).body)).toContain(
+        id,
+      );
+      expect(
+        ids((await author.client.get('/api/v2/search?q=zephyrword&type=statuses')).body.statuses),
+      ).toEqual([id]);
       // Nobody was told, nothing was counted.
       expect((await notificationsOf(named)).map((n) => n.status?.id)).not.toContain(id);
       expect(await statusesCount(author)).toBe(countBefore + 1); // the marker only
@@ -184,7 +199,11 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     expect(next.id).toBe(second.body.id);
     expect(first.account.username).toBe('heldauthor');
     expect(first.content).toContain('zephyrword');
-    expect(first.roost.moderation.findings[0]).toMatchObject({ rule: 'personal.iban', excerpt: IBAN, message: expect.any(String) });
+    expect(first.roost.moderation.findings[0]).toMatchObject({
+      rule: 'personal.iban',
+      excerpt: IBAN,
+      message: expect.any(String),
+    });
 
     const paged = await moderator.client.get('/api/roost/v1/moderation/queue?limit=1');
     expect(ids(paged.body)).toEqual([first.id]);
@@ -193,14 +212,20 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     const page2 = await moderator.client.get(new URL(nextUrl).pathname + new URL(nextUrl).search);
     expect(ids(page2.body)).toEqual([second.body.id]);
 
-    expect(ids((await admin.client.get('/api/roost/v1/moderation/queue')).body)).toEqual([first.id, second.body.id]);
+    expect(ids((await admin.client.get('/api/roost/v1/moderation/queue')).body)).toEqual([
+      first.id,
+      second.body.id,
+    ]);
     expect((await server.anonymous.get('/api/roost/v1/moderation/queue')).status).toBe(401);
     const forbidden = await member.client.get('/api/roost/v1/moderation/queue');
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.code).toBe('forbidden');
     expect((await author.client.get('/api/roost/v1/moderation/queue')).status).toBe(403);
     // A moderator's token without admin scopes cannot work the queue.
-    const { secret } = await server.ctx.services.credentials.createAccessToken(moderator.userId, { scopes: ['read', 'write'], name: 'plain' });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(moderator.userId, {
+      scopes: ['read', 'write'],
+      name: 'plain',
+    });
     expect((await server.client(secret).get('/api/roost/v1/moderation/queue')).status).toBe(403);
   });
 
@@ -210,12 +235,16 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     const countBefore = await statusesCount(author);
     expect((await member.client.post(`/api/roost/v1/moderation/statuses/${id}/release`)).status).toBe(403);
     expect((await member.client.post('/api/roost/v1/moderation/statuses/999999/release')).status).toBe(403);
-    expect((await moderator.client.post('/api/roost/v1/moderation/statuses/999999/release')).status).toBe(404);
+    expect((await moderator.client.post('/api/roost/v1/moderation/statuses/999999/release')).status).toBe(
+      404,
+    );
 
     const followerStream = await Sse.open(`${server.url}/api/v1/streaming/user`, follower.token);
     const publicStream = await Sse.open(`${server.url}/api/v1/streaming/public`, member.token);
     try {
-      const released = await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/release`, { reason: 'Company account, fine' });
+      const released = await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/release`, {
+        reason: 'Company account, fine',
+      });
       expect(released.status).toBe(200);
       expect(released.body.roost.moderation).toBeUndefined();
       await followerStream.until(updateOf(id));
@@ -225,21 +254,47 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
       publicStream.close();
     }
 
-    expect(await seenBy(follower, id, 'zephyrword')).toEqual(['fetch', 'context', 'home', 'organization', 'hashtag', 'profile', 'search']);
-    expect(await seenBy(named, id, 'zephyrword')).toEqual(['fetch', 'context', 'home', 'organization', 'hashtag', 'profile', 'search', 'notifications']);
+    expect(await seenBy(follower, id, 'zephyrword')).toEqual([
+      'fetch',
+      'context',
+      'home',
+      'organization',
+      'hashtag',
+      'profile',
+      'search',
+    ]);
+    expect(await seenBy(named, id, 'zephyrword')).toEqual([
+      'fetch',
+      'context',
+      'home',
+      'organization',
+      'hashtag',
+      'profile',
+      'search',
+      'notifications',
+    ]);
     const mention = (await notificationsOf(named)).find((n) => n.status?.id === id);
     expect(mention.type).toBe('mention');
     expect(await statusesCount(author)).toBe(countBefore + 1);
     expect((await member.client.get('/api/v1/tags/payroll')).body.history[0].uses).toBe('2');
 
     const told = (await notificationsOf(author)).find((n) => n.roost?.type === 'moderation');
-    expect(told).toMatchObject({ type: 'moderation_warning', account: { username: 'themoderator' }, status: { id } });
+    expect(told).toMatchObject({
+      type: 'moderation_warning',
+      account: { username: 'themoderator' },
+      status: { id },
+    });
     const decision = await server.ctx.database.db
       .selectFrom('moderation_decisions')
       .selectAll()
       .where('status_id', '=', Number(id))
       .executeTakeFirstOrThrow();
-    expect(decision).toMatchObject({ decision: 'release', reason: 'Company account, fine', moderator_user_id: moderator.userId, moderator_account_id: moderator.accountId });
+    expect(decision).toMatchObject({
+      decision: 'release',
+      reason: 'Company account, fine',
+      moderator_user_id: moderator.userId,
+      moderator_account_id: moderator.accountId,
+    });
 
     expect(ids((await moderator.client.get('/api/roost/v1/moderation/queue')).body)).not.toContain(id);
     const again = await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/release`);
@@ -249,21 +304,38 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
   it('removes a held post with a reason: hidden from all but its author, who sees why', async () => {
     const [held] = (await moderator.client.get('/api/roost/v1/moderation/queue')).body;
     const id: string = held.id;
-    const noReason = await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, { reason: '  ' });
+    const noReason = await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, {
+      reason: '  ',
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.details.field).toBe('reason');
-    expect((await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, {})).body.details.field).toBe('reason');
-    expect((await member.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, { reason: 'no' })).status).toBe(403);
+    expect(
+      (await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, {})).body.details.field,
+    ).toBe('reason');
+    expect(
+      (await member.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, { reason: 'no' })).status,
+    ).toBe(403);
 
-    const removed = await admin.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, { reason: 'Bank details do not belong here' });
+    const removed = await admin.client.post(`/api/roost/v1/moderation/statuses/${id}/remove`, {
+      reason: 'Bank details do not belong here',
+    });
     expect(removed.status).toBe(200);
-    expect(removed.body.roost.moderation).toMatchObject({ state: 'removed', decision: { decision: 'remove', reason: 'Bank details do not belong here' } });
+    expect(removed.body.roost.moderation).toMatchObject({
+      state: 'removed',
+      decision: { decision: 'remove', reason: 'Bank details do not belong here' },
+    });
 
     const own = await author.client.get(`/api/v1/statuses/${id}`);
-    expect(own.body.roost.moderation).toMatchObject({ state: 'removed', decision: { reason: 'Bank details do not belong here' } });
-    for (const person of [follower, member, moderator]) expect((await person.client.get(`/api/v1/statuses/${id}`)).status).toBe(404);
+    expect(own.body.roost.moderation).toMatchObject({
+      state: 'removed',
+      decision: { reason: 'Bank details do not belong here' },
+    });
+    for (const person of [follower, member, moderator])
+      expect((await person.client.get(`/api/v1/statuses/${id}`)).status).toBe(404);
     expect(ids((await moderator.client.get('/api/roost/v1/moderation/queue')).body)).not.toContain(id);
-    const told = (await notificationsOf(author)).filter((n) => n.roost?.type === 'moderation').map((n) => n.status.id);
+    const told = (await notificationsOf(author))
+      .filter((n) => n.roost?.type === 'moderation')
+      .map((n) => n.status.id);
     expect(told).toContain(id);
     expect((await author.client.put(`/api/v1/statuses/${id}`, { status: 'let me fix it' })).status).toBe(422);
     expect((await admin.client.post(`/api/roost/v1/moderation/statuses/${id}/release`)).status).toBe(409);
@@ -276,7 +348,9 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     const countBefore = await statusesCount(author);
     const stream = await Sse.open(`${server.url}/api/v1/streaming/user`, follower.token);
     try {
-      const edited = await author.client.put(`/api/v1/statuses/${id}`, { status: `@heldnamed payroll question: ${IBAN}` });
+      const edited = await author.client.put(`/api/v1/statuses/${id}`, {
+        status: `@heldnamed payroll question: ${IBAN}`,
+      });
       expect(edited.body.roost.moderation.state).toBe('held');
       await stream.until((e) => e.event === 'delete' && e.data === id);
     } finally {
@@ -284,13 +358,17 @@ describe.each(DIALECTS)('moderation of held posts (%s)', (dialect) => {
     }
     expect(await seenBy(follower, id, 'question')).toEqual([]);
     expect(await statusesCount(author)).toBe(countBefore - 1);
-    const queued = (await moderator.client.get('/api/roost/v1/moderation/queue')).body.find((s: any) => s.id === id);
+    const queued = (await moderator.client.get('/api/roost/v1/moderation/queue')).body.find(
+      (s: any) => s.id === id,
+    );
     expect(queued.roost.moderation.findings[0].rule).toBe('personal.iban');
 
     expect((await moderator.client.post(`/api/roost/v1/moderation/statuses/${id}/release`)).status).toBe(200);
     expect(await seenBy(follower, id, 'question')).toContain('home');
     expect(await statusesCount(author)).toBe(countBefore);
-    const mentions = (await notificationsOf(named)).filter((n) => n.status?.id === id && n.type === 'mention');
+    const mentions = (await notificationsOf(named)).filter(
+      (n) => n.status?.id === id && n.type === 'mention',
+    );
     expect(mentions).toHaveLength(1);
   });
 });

@@ -53,7 +53,10 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
       expect((await person.client.get(`${POLICY}/export`)).status).toBe(403);
       expect((await person.client.post(`${POLICY}/import`, defaultPolicy())).status).toBe(403);
     }
-    const { secret } = await server.ctx.services.credentials.createAccessToken(admin.userId, { scopes: ['read', 'write'], name: 'no admin' });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(admin.userId, {
+      scopes: ['read', 'write'],
+      name: 'no admin',
+    });
     const scoped = server.client(secret);
     expect((await scoped.get(POLICY)).status).toBe(403);
     expect((await scoped.put(POLICY, { document: defaultPolicy() })).status).toBe(403);
@@ -70,7 +73,11 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
     first.rules.internal['confidential.codename'] = 'review';
     const saved = await admin.client.put(POLICY, { document: first, note: 'Add Bluejay' });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ version: 1, note: 'Add Bluejay', created_by: { id: String(admin.accountId), username: 'policyadmin' } });
+    expect(saved.body).toMatchObject({
+      version: 1,
+      note: 'Add Bluejay',
+      created_by: { id: String(admin.accountId), username: 'policyadmin' },
+    });
 
     const held = await member.client.post('/api/v1/statuses', { status: `${codename} demo went well` });
     expect(held.status).toBe(200);
@@ -101,11 +108,17 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
     expect(Date.parse(v2.created_at)).toBeGreaterThan(0);
     expect(v2.changes.lists).toEqual([{ list: 'blockedTerms', added: ['synergy'], removed: [] }]);
     expect(v1.changes.lists).toEqual([{ list: 'codenames', added: ['Bluejay'], removed: [] }]);
-    expect(v1.changes.rules).toEqual([{ audience: 'internal', rule: 'confidential.codename', from: 'allow', to: 'review' }]);
+    expect(v1.changes.rules).toEqual([
+      { audience: 'internal', rule: 'confidential.codename', from: 'allow', to: 'review' },
+    ]);
 
     const one = await admin.client.get(`${POLICY}/versions/1`);
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ version: 1, note: 'Add Bluejay', document: { lists: { codenames: ['Bluejay'], blockedTerms: [] } } });
+    expect(one.body).toMatchObject({
+      version: 1,
+      note: 'Add Bluejay',
+      document: { lists: { codenames: ['Bluejay'], blockedTerms: [] } },
+    });
     expect((await admin.client.get(`${POLICY}/versions/0`)).body.document).toEqual(defaultPolicy());
     expect((await admin.client.get(`${POLICY}/versions/99`)).status).toBe(404);
     expect((await admin.client.get(`${POLICY}/versions/abc`)).status).toBe(404);
@@ -121,7 +134,9 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
     expect(res.body.details.field).toBe('document.lists.codenames[1]');
     expect(res.body.error).toMatch(/^document\.lists\.codenames\[1\]: /);
 
-    const badAction = await admin.client.put(POLICY, { document: { version: 1, rules: { internal: { 'personal.card': 'shrug' } } } });
+    const badAction = await admin.client.put(POLICY, {
+      document: { version: 1, rules: { internal: { 'personal.card': 'shrug' } } },
+    });
     expect(badAction.status).toBe(400);
     expect(badAction.body.details.field).toBe('document.rules.internal.personal.card');
     const unknown = await admin.client.put(POLICY, { document: { version: 1, colour: 'blue' } });
@@ -135,20 +150,30 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
   });
 
   it('exports the document as a download and imports it back as a new version', async () => {
-    const res = await fetch(`${server.url}${POLICY}/export`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const res = await fetch(`${server.url}${POLICY}/export`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="roost-screening-policy-v2.json"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="roost-screening-policy-v2.json"',
+    );
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const exported = (await res.json()) as any;
     expect(exported.lists.blockedTerms).toEqual(['synergy']);
 
-    const older = await fetch(`${server.url}${POLICY}/export?version=1`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const older = await fetch(`${server.url}${POLICY}/export?version=1`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(((await older.json()) as any).lists.blockedTerms).toEqual([]);
 
     exported.lists.crisisTerms = ['Hurricane Delia'];
     const imported = await admin.client.post(`${POLICY}/import?note=From%20file`, exported);
     expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ version: 3, note: 'From file', document: { lists: { crisisTerms: ['Hurricane Delia'] } } });
+    expect(imported.body).toMatchObject({
+      version: 3,
+      note: 'From file',
+      document: { lists: { crisisTerms: ['Hurricane Delia'] } },
+    });
     const wrapped = await admin.client.post(`${POLICY}/import`, { document: exported, note: 'Wrapped' });
     expect(wrapped.body).toMatchObject({ version: 4, note: 'Wrapped' });
     const invalid = await admin.client.post(`${POLICY}/import`, { version: 2 });
@@ -163,15 +188,21 @@ describe.each(DIALECTS)('screening policy (%s)', (dialect) => {
     const doc = (await admin.client.get(POLICY)).body.document;
     doc.lists.blockedTerms = [...doc.lists.blockedTerms, 'moonshot'];
     // Make sure this process has the current version cached before the other one writes.
-    expect((await member.client.post('/api/roost/v1/screening/check', { text: 'moonshot' })).body.action).toBe('allow');
+    expect(
+      (await member.client.post('/api/roost/v1/screening/check', { text: 'moonshot' })).body.action,
+    ).toBe('allow');
     const written = Date.now();
     const saved = await other.update({ userId: admin.userId, accountId: admin.accountId }, doc, 'elsewhere');
     expect(saved.version).toBe(5);
     await expect
-      .poll(async () => (await member.client.post('/api/roost/v1/screening/check', { text: 'moonshot' })).body.action, {
-        timeout: 3000,
-        interval: 50,
-      })
+      .poll(
+        async () =>
+          (await member.client.post('/api/roost/v1/screening/check', { text: 'moonshot' })).body.action,
+        {
+          timeout: 3000,
+          interval: 50,
+        },
+      )
       .toBe('block');
     expect(Date.now() - written).toBeLessThan(2500);
     const refused = await member.client.post('/api/v1/statuses', { status: 'Our moonshot' });

@@ -11,7 +11,15 @@ const CARD = '4111 1111 1111 1111';
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 const PHONE = '+1 415 555 0132';
 
-const TABLES = ['statuses', 'mentions', 'status_tags', 'home_feed', 'notifications', 'post_screenings', 'status_edits'] as const;
+const TABLES = [
+  'statuses',
+  'mentions',
+  'status_tags',
+  'home_feed',
+  'notifications',
+  'post_screenings',
+  'status_edits',
+] as const;
 type Counts = Record<(typeof TABLES)[number], number>;
 
 describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
@@ -45,7 +53,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
   describe('dry run', () => {
     it('answers findings with offsets into the text and the content warning', async () => {
       const text = `Refund to ${CARD} today`;
-      const res = await author.client.post('/api/roost/v1/screening/check', { text, spoiler_text: `call ${PHONE}` });
+      const res = await author.client.post('/api/roost/v1/screening/check', {
+        text,
+        spoiler_text: `call ${PHONE}`,
+      });
       expect(res.status).toBe(200);
       expect(res.body.action).toBe('block');
       expect(res.body.policy_version).toBe(0);
@@ -69,7 +80,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
 
     it('screens for the public when asked', async () => {
       const internal = await author.client.post('/api/roost/v1/screening/check', { text: `Ring ${PHONE}` });
-      const external = await author.client.post('/api/roost/v1/screening/check', { text: `Ring ${PHONE}`, audience: 'external' });
+      const external = await author.client.post('/api/roost/v1/screening/check', {
+        text: `Ring ${PHONE}`,
+        audience: 'external',
+      });
       expect(internal.body.action).toBe('warn');
       expect(external.body.action).toBe('review');
       const clean = await author.client.post('/api/roost/v1/screening/check', { text: 'Lunch at noon?' });
@@ -78,7 +92,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
 
     it('needs a signed-in person and valid input', async () => {
       expect((await server.anonymous.post('/api/roost/v1/screening/check', { text: 'x' })).status).toBe(401);
-      const bad = await author.client.post('/api/roost/v1/screening/check', { text: 'x', audience: 'everyone' });
+      const bad = await author.client.post('/api/roost/v1/screening/check', {
+        text: 'x',
+        audience: 'everyone',
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.details.field).toBe('audience');
       const missing = await author.client.post('/api/roost/v1/screening/check', {});
@@ -89,7 +106,14 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
     it('lists the rule catalogue for the policy editor', async () => {
       const res = await author.client.get('/api/roost/v1/screening/rules');
       expect(res.status).toBe(200);
-      expect(res.body).toContainEqual(expect.objectContaining({ id: 'personal.card', category: 'personal', internal: 'block', external: 'block' }));
+      expect(res.body).toContainEqual(
+        expect.objectContaining({
+          id: 'personal.card',
+          category: 'personal',
+          internal: 'block',
+          external: 'block',
+        }),
+      );
     });
   });
 
@@ -113,10 +137,15 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
 
     it('screens the content warning too, naming the field', async () => {
       const before = await counts();
-      const res = await author.client.post('/api/v1/statuses', { status: 'see inside', spoiler_text: `card ${CARD}` });
+      const res = await author.client.post('/api/v1/statuses', {
+        status: 'see inside',
+        spoiler_text: `card ${CARD}`,
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('screening_blocked');
-      expect(res.body.details.findings).toEqual([expect.objectContaining({ field: 'spoiler_text', start: 5, end: 5 + CARD.length })]);
+      expect(res.body.details.findings).toEqual([
+        expect.objectContaining({ field: 'spoiler_text', start: 5, end: 5 + CARD.length }),
+      ]);
       expect(await counts()).toEqual(before);
     });
 
@@ -126,7 +155,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
       const warned = await author.client.post('/api/v1/statuses', { status });
       expect(warned.status).toBe(422);
       expect(warned.body.code).toBe('screening_warning');
-      expect(warned.body.details).toMatchObject({ action: 'warn', findings: [expect.objectContaining({ rule: 'personal.phone', field: 'status' })] });
+      expect(warned.body.details).toMatchObject({
+        action: 'warn',
+        findings: [expect.objectContaining({ rule: 'personal.phone', field: 'status' })],
+      });
       expect(await counts()).toEqual(before);
 
       const unconfirmed = await author.client.post('/api/v1/statuses', { status, confirm_warnings: false });
@@ -156,7 +188,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
       const form = new URLSearchParams({ status: `Form ${PHONE}`, confirm_warnings: 'true' });
       const res = await fetch(`${server.url}/api/v1/statuses`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${author.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Bearer ${author.token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: form.toString(),
       });
       expect(res.status, await res.clone().text()).toBe(200);
@@ -177,7 +212,9 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
     it('screens the new text: a block leaves the post as it was', async () => {
       const created = await author.client.post('/api/v1/statuses', { status: 'Invoice sent' });
       const before = await counts();
-      const res = await author.client.put(`/api/v1/statuses/${created.body.id}`, { status: `Invoice paid with ${CARD}` });
+      const res = await author.client.put(`/api/v1/statuses/${created.body.id}`, {
+        status: `Invoice paid with ${CARD}`,
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('screening_blocked');
       expect(await counts()).toEqual(before);
@@ -191,7 +228,10 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
       const warned = await author.client.put(`/api/v1/statuses/${created.body.id}`, { status });
       expect(warned.status).toBe(422);
       expect(warned.body.code).toBe('screening_warning');
-      const confirmed = await author.client.put(`/api/v1/statuses/${created.body.id}`, { status, confirm_warnings: true });
+      const confirmed = await author.client.put(`/api/v1/statuses/${created.body.id}`, {
+        status,
+        confirm_warnings: true,
+      });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.content).toContain('555');
     });
@@ -199,14 +239,18 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
     it('holds a visible post again when the new text needs review', async () => {
       const created = await author.client.post('/api/v1/statuses', { status: 'Expense claims: ask me' });
       expect((await follower.client.get(`/api/v1/statuses/${created.body.id}`)).status).toBe(200);
-      const res = await author.client.put(`/api/v1/statuses/${created.body.id}`, { status: `Expense claims: pay into ${IBAN}` });
+      const res = await author.client.put(`/api/v1/statuses/${created.body.id}`, {
+        status: `Expense claims: pay into ${IBAN}`,
+      });
       expect(res.status).toBe(200);
       expect(res.body.roost.moderation).toMatchObject({ state: 'held', action: 'review' });
       expect((await follower.client.get(`/api/v1/statuses/${created.body.id}`)).status).toBe(404);
       const home = await follower.client.get('/api/v1/timelines/home');
       expect(home.body.map((s: any) => s.id)).not.toContain(created.body.id);
       // Editing away the finding does not release it: a moderator decides.
-      const cleaned = await author.client.put(`/api/v1/statuses/${created.body.id}`, { status: 'Expense claims: ask me' });
+      const cleaned = await author.client.put(`/api/v1/statuses/${created.body.id}`, {
+        status: 'Expense claims: ask me',
+      });
       expect(cleaned.status).toBe(200);
       expect(cleaned.body.roost.moderation).toMatchObject({ state: 'held', action: 'allow' });
       expect((await follower.client.get(`/api/v1/statuses/${created.body.id}`)).status).toBe(404);

@@ -593,6 +593,42 @@ export interface TwoFactorRecoveryCodeTable {
   created_at: number;
 }
 
+export interface BlockTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  created_at: number;
+}
+
+export interface MuteTable {
+  id: number;
+  account_id: number;
+  target_account_id: number;
+  hide_notifications: number;
+  expires_at: number | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeyTable {
+  id: number;
+  account_id: number;
+  scope: string;
+  key: string;
+  status_code: number | null;
+  response: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ScheduledStatusTable {
+  id: number;
+  account_id: number;
+  scheduled_at: number;
+  params: string;
+  status_id: number | null;
+  created_at: number;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -645,6 +681,10 @@ export interface Schema {
   audit_log: AuditLogTable;
   two_factor: TwoFactorTable;
   two_factor_recovery_codes: TwoFactorRecoveryCodeTable;
+  blocks: BlockTable;
+  mutes: MuteTable;
+  idempotency_keys: IdempotencyKeyTable;
+  scheduled_statuses: ScheduledStatusTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -26,7 +26,19 @@ describe('canView with a moderation state', () => {
   });
 
   it('keeps the audience rule for visible posts', () => {
-    expect(canView({ accountId: 2 }, { accountId: 1, visibility: 'organization', mentionedAccountIds: [], moderationState: 'visible' }, false)).toBe(true);
-    expect(canView({ accountId: 2 }, { accountId: 1, visibility: 'organization', mentionedAccountIds: [2], moderationState: 'held' }, true)).toBe(false);
+    expect(
+      canView(
+        { accountId: 2 },
+        { accountId: 1, visibility: 'organization', mentionedAccountIds: [], moderationState: 'visible' },
+        false,
+      ),
+    ).toBe(true);
+    expect(
+      canView(
+        { accountId: 2 },
+        { accountId: 1, visibility: 'organization', mentionedAccountIds: [2], moderationState: 'held' },
+        true,
+      ),
+    ).toBe(false);
   });
 });

@@ -10,23 +10,33 @@ export interface AutomatonMatch {
   end: number;
 }
 
+/**
+ * The automaton's tables in the form hot loops read them. `delta[row + symbol]` is the row of
+ * the next state (a state's row is its number times the alphabet size, so no multiplication
+ * is needed per symbol), negated when some pattern ends in that state: one read and one sign
+ * test per symbol. States are numbered breadth-first, so the shallow states that ordinary
+ * text keeps visiting share a few cache lines.
+ */
+export interface AutomatonTables {
+  readonly alphabetSize: number;
+  readonly delta: Int32Array;
+  /** Per state number (row / alphabetSize): first index into `outputs`. */
+  readonly outHead: Int32Array;
+  /** Flattened output lists: pattern ids, each list terminated by -1. */
+  readonly outputs: Int32Array;
+  /** Pattern lengths, to turn an end position into a start. */
+  readonly lengths: Int32Array;
+}
+
 export class AhoCorasick {
   readonly alphabetSize: number;
   readonly stateCount: number;
-  private readonly delta: Int32Array;
-  /** Per state: first index into outputs, or -1 when no pattern ends at this state or its suffixes. */
-  private readonly outHead: Int32Array;
-  /** Flattened output lists: pattern ids, each list terminated by -1. */
-  private readonly outputs: Int32Array;
-  private readonly lengths: Int32Array;
+  readonly tables: AutomatonTables;
 
-  private constructor(alphabetSize: number, delta: Int32Array, outHead: Int32Array, outputs: Int32Array, lengths: Int32Array) {
-    this.alphabetSize = alphabetSize;
-    this.delta = delta;
-    this.outHead = outHead;
-    this.outputs = outputs;
-    this.lengths = lengths;
-    this.stateCount = outHead.length;
+  private constructor(tables: AutomatonTables) {
+    this.alphabetSize = tables.alphabetSize;
+    this.tables = tables;
+    this.stateCount = tables.outHead.length;
   }
 
   /** Builds the automaton; pattern i is reported as `pattern: i`. Empty patterns are ignored. */
@@ -62,23 +72,23 @@ export class AhoCorasick {
       terminal[state]?.push(id);
     });
 
-    // Breadth-first: failure links, dense transitions, inherited outputs.
+    // Breadth-first: failure links, dense transitions, inherited outputs; `order` is the BFS order.
     const delta = goto.subarray(0, stateCount * alphabetSize);
     const fail = new Int32Array(stateCount);
     const dictLink = new Int32Array(stateCount).fill(-1);
-    const queue = new Int32Array(stateCount);
-    let head = 0;
-    let tail = 0;
+    const order = new Int32Array(stateCount);
+    let head = 1;
+    let tail = 1;
     for (let sym = 0; sym < alphabetSize; sym++) {
       const next = delta[sym] ?? -1;
       if (next === -1) delta[sym] = 0;
       else {
         fail[next] = 0;
-        queue[tail++] = next;
+        order[tail++] = next;
       }
     }
     while (head < tail) {
-      const state = queue[head++] ?? 0;
+      const state = order[head++] ?? 0;
       const f = fail[state] ?? 0;
       dictLink[state] = (terminal[f]?.length ?? 0) > 0 ? f : (dictLink[f] ?? -1);
       const row = state * alphabetSize;
@@ -88,39 +98,47 @@ export class AhoCorasick {
         if (next === -1) delta[row + sym] = delta[failRow + sym] ?? 0;
         else {
           fail[next] = delta[failRow + sym] ?? 0;
-          queue[tail++] = next;
+          order[tail++] = next;
         }
       }
     }
 
-    // Flatten each state's output list (own patterns, then along dictionary links).
+    // Renumber in BFS order and flatten each state's output list (own patterns, then along
+    // dictionary links, as before renumbering).
+    const rank = new Int32Array(stateCount);
+    for (let k = 0; k < stateCount; k++) rank[order[k] ?? 0] = k;
+    const hasOutput = (state: number): boolean => (terminal[state]?.length ?? 0) > 0 || (dictLink[state] ?? -1) !== -1;
+    const table = new Int32Array(stateCount * alphabetSize);
     const outHead = new Int32Array(stateCount).fill(-1);
     const flat: number[] = [];
-    for (let state = 0; state < stateCount; state++) {
+    for (let k = 0; k < stateCount; k++) {
+      const state = order[k] ?? 0;
+      for (let sym = 0; sym < alphabetSize; sym++) {
+        const next = delta[state * alphabetSize + sym] ?? 0;
+        const nextRow = (rank[next] ?? 0) * alphabetSize;
+        table[k * alphabetSize + sym] = hasOutput(next) ? -nextRow : nextRow;
+      }
       let s = (terminal[state]?.length ?? 0) > 0 ? state : (dictLink[state] ?? -1);
       if (s === -1) continue;
-      outHead[state] = flat.length;
+      outHead[k] = flat.length;
       while (s !== -1) {
         for (const id of terminal[s] ?? []) flat.push(id);
         s = dictLink[s] ?? -1;
       }
       flat.push(-1);
     }
-    return new AhoCorasick(alphabetSize, new Int32Array(delta), outHead, Int32Array.from(flat), lengths);
+    return new AhoCorasick({ alphabetSize, delta: table, outHead, outputs: Int32Array.from(flat), lengths });
   }
 
   /** Calls `onMatch(pattern, start, end)` for every occurrence, in order of end position. */
   scan(symbols: ArrayLike<number>, length: number, onMatch: (pattern: number, start: number, end: number) => void): void {
-    const delta = this.delta;
-    const outHead = this.outHead;
-    const outputs = this.outputs;
-    const lengths = this.lengths;
-    const size = this.alphabetSize;
-    let state = 0;
+    const { delta, outHead, outputs, lengths, alphabetSize } = this.tables;
+    let row = 0;
     for (let i = 0; i < length; i++) {
-      state = delta[state * size + (symbols[i] ?? 0)] ?? 0;
-      let o = outHead[state] ?? -1;
-      if (o === -1) continue;
+      row = delta[row + (symbols[i] ?? 0)] ?? 0;
+      if (row >= 0) continue;
+      row = -row;
+      let o = outHead[row / alphabetSize] ?? -1;
       for (let id = outputs[o] ?? -1; id !== -1; id = outputs[++o] ?? -1) {
         onMatch(id, i + 1 - (lengths[id] ?? 0), i + 1);
       }

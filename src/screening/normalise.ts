@@ -3,521 +3,401 @@
 // zero-width characters, leetspeak, spaced-out letters and repeated letters — while keeping,
 // for every symbol, the range of the original text it came from, so findings point at the
 // author's own characters.
-import homoglyphData from './data/homoglyphs.json' with { type: 'json' };
+//
+// It is one pass that also walks the term automaton: each symbol is classified, collapsed,
+// stored and fed to the automaton as it is produced, and the states where some term ends are
+// queued for the term index. Leetspeak is decided per token (`sh1t` but `5pm`), so a token
+// whose reading changes once its end is seen (a digit after letters, `$` or `@` inside a
+// word) is read again from its start with the decision known; the automaton state is rolled
+// back with it. Spaced-out letters (`f u c k`) send the post to the multi-pass reference in
+// normalise-general.ts, which this pass must always agree with (normalise.test.ts checks it).
+import type { AutomatonTables } from './aho-corasick.js';
+import { normaliseGeneral } from './normalise-general.js';
+import {
+  ALPHABET_SIZE,
+  ASCII_CLASS,
+  ASCII_SYM,
+  ASCII_UPPER,
+  C_BREAK,
+  C_DIGIT,
+  C_LEET,
+  C_LETTER,
+  C_SEP,
+  DIGIT_0,
+  LEET_DIGIT_SYM,
+  REPEAT_LIMIT,
+  SYM_BREAK,
+  SYM_SEP,
+  createNormalisedBuffer,
+  ensureOutput,
+  foldCodePoint,
+  isWordish,
+  type Fold,
+  type NormalisedText,
+} from './symbols.js';
 
-/** Symbols of the canonical alphabet. Letters are 1..26, digits 27..36. */
-export const SYM_SEP = 0;
-export const SYM_MASK = 37;
-/** A letter of another script: part of a word but never part of a term. */
-export const SYM_OTHER = 38;
-/** A line break: no term, idiom or spaced-out word spans it. */
-export const SYM_BREAK = 39;
-export const ALPHABET_SIZE = 40;
+export {
+  ALPHABET_SIZE,
+  SYM_BREAK,
+  SYM_MASK,
+  SYM_OTHER,
+  SYM_SEP,
+  createNormalisedBuffer,
+  isWordSymbol,
+  type NormalisedText,
+} from './symbols.js';
+export { normaliseGeneral } from './normalise-general.js';
 
-const LETTER_A = 1;
-const DIGIT_0 = 27;
-
-export function isWordSymbol(sym: number): boolean {
-  return sym >= 1 && sym <= SYM_OTHER;
-}
-
-export interface NormalisedText {
-  /** Number of canonical symbols; the arrays below may be longer (they are reused). */
-  length: number;
-  symbols: Uint8Array;
-  /** Original UTF-16 start of each symbol. */
-  starts: Int32Array;
-  /** Original UTF-16 end (exclusive) of each symbol. */
-  ends: Int32Array;
-  /** 1 where a word starts inside a token (camelCase hump, letter after digits): `#DeliaStrong`. */
-  soft: Uint8Array;
-}
-
-// Item classes of the first pass, before leetspeak and collapsing are decided.
-const C_LETTER = 1;
-const C_DIGIT = 2;
-const C_LEET = 3;
-const C_SEP = 4;
-const C_BREAK = 5;
-const C_MASK = 6;
-const C_OTHER = 7;
-
-const LEET_DIGITS = 'oizeasgtbg'; // 0→o 1→i 2→z 3→e 4→a 5→s 6→g 7→t 8→b 9→g
-const LEET_SYMBOLS: Record<string, string> = { '@': 'a', $: 's', '!': 'i', '|': 'i', '(': 'c' };
-
-/** Letters whose doubling carries meaning in the word lists (ass, boob, feel, egg, ...). */
-const KEEP_TWO = new Set(['b', 'e', 'o', 'l', 's', 'g'].map((c) => c.charCodeAt(0) - 96));
-
-// ASCII fast path: class and payload per code unit.
-const ASCII_CLASS = new Uint8Array(128);
-const ASCII_SYM = new Uint8Array(128);
-const ASCII_UPPER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (ch >= 'a' && ch <= 'z') {
-    ASCII_CLASS[c] = C_LETTER;
-    ASCII_SYM[c] = c - 96;
-  } else if (ch >= 'A' && ch <= 'Z') {
-    ASCII_CLASS[c] = C_LETTER;
-    ASCII_SYM[c] = c - 64;
-    ASCII_UPPER[c] = 1;
-  } else if (ch >= '0' && ch <= '9') {
-    ASCII_CLASS[c] = C_DIGIT;
-    ASCII_SYM[c] = DIGIT_0 + c - 48;
-  } else if (ch in LEET_SYMBOLS) {
-    ASCII_CLASS[c] = C_LEET;
-    ASCII_SYM[c] = (LEET_SYMBOLS[ch] ?? 'a').charCodeAt(0) - 96;
-  } else if (ch === '*') {
-    ASCII_CLASS[c] = C_MASK;
-    ASCII_SYM[c] = SYM_MASK;
-  } else if (ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f') {
-    ASCII_CLASS[c] = C_BREAK;
-    ASCII_SYM[c] = SYM_BREAK;
-  } else {
-    ASCII_CLASS[c] = C_SEP;
-    ASCII_SYM[c] = SYM_SEP;
-  }
-}
-
-const HOMOGLYPHS = new Map<number, string>(
-  Object.entries(homoglyphData.map as Record<string, string>).map(([k, v]) => [k.codePointAt(0) ?? 0, v]),
-);
-
-const ZERO_WIDTH = /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]$/u;
-const COMBINING = /^\p{M}$/u;
-const LETTER = /^\p{L}$/u;
-const LINE_BREAK = /^[\u0085\u2028\u2029]$/u;
-
-/** How a non-ASCII code point folds: classes and symbols of zero or more items. */
-interface Fold {
-  kind: 'skip' | 'mark' | 'items';
-  classes: number[];
-  syms: number[];
-  upper: boolean;
-}
-
-const foldCache = new Map<number, Fold>();
-
-function foldCodePoint(cp: number): Fold {
-  const cached = foldCache.get(cp);
-  if (cached) return cached;
-  const fold = computeFold(cp);
-  if (foldCache.size < 50_000) foldCache.set(cp, fold);
-  return fold;
-}
-
-function computeFold(cp: number): Fold {
-  const ch = String.fromCodePoint(cp);
-  if (ZERO_WIDTH.test(ch)) return { kind: 'skip', classes: [], syms: [], upper: false };
-  if (COMBINING.test(ch)) return { kind: 'mark', classes: [], syms: [], upper: false };
-  if (LINE_BREAK.test(ch)) return { kind: 'items', classes: [C_BREAK], syms: [SYM_BREAK], upper: false };
-  const upper = ch !== ch.toLowerCase();
-  let folded = HOMOGLYPHS.get(cp);
-  if (folded === undefined) {
-    const decomposed = ch.normalize('NFKD');
-    folded = '';
-    for (const part of decomposed) {
-      if (COMBINING.test(part)) continue;
-      const mapped = HOMOGLYPHS.get(part.codePointAt(0) ?? 0);
-      folded += mapped ?? part;
-    }
-  }
-  const classes: number[] = [];
-  const syms: number[] = [];
-  for (const part of folded) {
-    const code = part.codePointAt(0) ?? 0;
-    if (code < 128) {
-      const cls = ASCII_CLASS[code] ?? C_SEP;
-      // A folded symbol such as a fullwidth '!' is punctuation, not leetspeak.
-      classes.push(cls === C_LEET ? C_SEP : cls);
-      syms.push(cls === C_LEET ? SYM_SEP : (ASCII_SYM[code] ?? SYM_SEP));
-    } else if (LETTER.test(part)) {
-      classes.push(C_OTHER);
-      syms.push(SYM_OTHER);
-    } else {
-      classes.push(C_SEP);
-      syms.push(SYM_SEP);
-    }
-  }
-  if (classes.length === 0) return { kind: 'skip', classes, syms, upper };
-  return { kind: 'items', classes, syms, upper };
-}
-
-/** Scratch buffers reused across calls: screening is synchronous, so one set suffices. */
-class Scratch {
-  capacity = 0;
-  cls = new Uint8Array(0);
-  sym = new Uint8Array(0);
-  start = new Int32Array(0);
-  end = new Int32Array(0);
-  upper = new Uint8Array(0);
-  drop = new Uint8Array(0);
-
-  ensure(size: number): void {
-    if (size <= this.capacity) return;
-    const capacity = Math.max(size, this.capacity * 2, 1024);
-    this.cls = new Uint8Array(capacity);
-    this.sym = new Uint8Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.upper = new Uint8Array(capacity);
-    this.drop = new Uint8Array(capacity);
-    this.capacity = capacity;
-  }
-}
-
-const scratch = new Scratch();
-
-export function createNormalisedBuffer(): NormalisedText {
-  return { length: 0, symbols: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0), soft: new Uint8Array(0) };
-}
-
-function ensureOutput(out: NormalisedText, size: number): void {
-  if (out.symbols.length >= size) return;
-  const capacity = Math.max(size, out.symbols.length * 2, 1024);
-  out.symbols = new Uint8Array(capacity);
-  out.starts = new Int32Array(capacity);
-  out.ends = new Int32Array(capacity);
-  out.soft = new Uint8Array(capacity);
-}
+/** Pseudo-class of the end of the text: ends the last token like a separator. */
+const C_END = 8;
 
 /**
- * Normalises `text` into `out` (reused between calls to avoid allocation on the hot path).
- * Pass 1 classifies code points; pass 2 resolves leetspeak per token; pass 3 joins
- * spaced-out letters; pass 4 emits symbols, collapsing repeats.
+ * Where the automaton saw a term end: pairs of (symbol index one past the end, row of the
+ * state). Reused between posts.
  */
+export class AutomatonWalk {
+  ends = new Int32Array(2048);
+  count = 0;
+
+  ensure(pairs: number): void {
+    if (this.ends.length >= pairs * 2) return;
+    const grown = new Int32Array(Math.max(pairs * 2, this.ends.length * 2));
+    grown.set(this.ends.subarray(0, this.count * 2));
+    this.ends = grown;
+  }
+}
+
+/** An automaton with no terms, for normalising without matching. */
+const NO_TERMS: AutomatonTables = {
+  alphabetSize: ALPHABET_SIZE,
+  delta: new Int32Array(ALPHABET_SIZE),
+  outHead: new Int32Array(1).fill(-1),
+  outputs: new Int32Array(0),
+  lengths: new Int32Array(0),
+};
+const scratchWalk = new AutomatonWalk();
+
+/** Normalises `text` into `out` (reused between calls to avoid allocation on the hot path). */
 export function normalise(text: string, out: NormalisedText = createNormalisedBuffer()): NormalisedText {
-  if (normaliseAsciiFast(text, out)) return out;
-  return normaliseGeneral(text, out);
-}
-
-/**
- * The common case in one pass: plain ASCII with no leetspeak, no spaced-out letters. Returns
- * false, leaving `out` to be overwritten, as soon as the text needs the general path.
- */
-function normaliseAsciiFast(text: string, out: NormalisedText): boolean {
-  const n = text.length;
-  ensureOutput(out, n + 1);
-  const symbols = out.symbols;
-  const starts = out.starts;
-  const ends = out.ends;
-  const soft = out.soft;
-  let m = 0;
-  let prev = -1;
-  let run = 0;
-  let prevClass = C_SEP;
-  let prevUpper = 0;
-  // Token state: letters, digits before any letter, length, and the separators before it.
-  let tokenLetters = 0;
-  let tokenLeadingDigits = 0;
-  let tokenLen = 0;
-  let tokenGap = 0;
-  let sepCount = 2;
-  let singles = 0;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? text.charCodeAt(i) : 32;
-    if (code >= 128) return false;
-    let c = ASCII_CLASS[code] ?? C_SEP;
-    if (c === C_LEET) {
-      const before = i > 0 ? (ASCII_CLASS[text.charCodeAt(i - 1)] ?? C_SEP) : C_SEP;
-      const after = i + 1 < n ? (ASCII_CLASS[text.charCodeAt(i + 1)] ?? C_SEP) : C_SEP;
-      const symbol = ASCII_SYM[code];
-      // Mirrors resolveLeet: `! | (` count only inside a word; `@` opening a word is a mention;
-      // `$` touching anything is left to the general path. Next to a digit the general path's
-      // token rules (units vs leet) could differ too, so it decides.
-      const sepBefore = before === C_SEP || before === C_BREAK;
-      const sepAfter = after === C_SEP || after === C_BREAK;
-      const bail =
-        symbol === 9 || symbol === 3
-          ? isWordish(before) && isWordish(after)
-          : symbol === 1
-            ? !sepBefore
-            : !sepBefore || !sepAfter;
-      if (bail || before === C_DIGIT || after === C_DIGIT) return false;
-      c = C_SEP;
-    }
-    if (c === C_SEP || c === C_BREAK) {
-      if (tokenLen > 0) {
-        if (tokenLetters > 0 && tokenLeadingDigits > 0 && !(tokenLetters <= 3 && tokenLeadingDigits + tokenLetters === tokenLen)) {
-          return false;
-        }
-        if (tokenLen === 1 && tokenLetters === 1) {
-          singles = singles > 0 && tokenGap === 1 ? singles + 1 : 1;
-          if (singles >= 3) return false;
-        } else singles = 0;
-        tokenLetters = 0;
-        tokenLeadingDigits = 0;
-        tokenLen = 0;
-        sepCount = 0;
-      }
-      if (c === C_BREAK) {
-        singles = 0;
-        sepCount = 2;
-      } else sepCount++;
-      if (i === n) break;
-    } else {
-      if (tokenLen === 0) tokenGap = sepCount;
-      tokenLen++;
-      if (c === C_LETTER) tokenLetters++;
-      else if (c === C_DIGIT) {
-        // A digit after a letter ("sh1t", "Q3") goes to the general path's leet rules.
-        if (tokenLetters > 0) return false;
-        tokenLeadingDigits++;
-      }
-    }
-    const s = c === C_SEP ? SYM_SEP : (ASCII_SYM[code] ?? SYM_SEP);
-    if (s === prev) {
-      run++;
-      const limit = s >= LETTER_A && s < DIGIT_0 ? (KEEP_TWO.has(s) ? 2 : 1) : s >= DIGIT_0 && s < SYM_MASK ? 1 << 30 : 1;
-      if (run > limit) {
-        ends[m - 1] = i + 1;
-        prevClass = c;
-        prevUpper = ASCII_UPPER[code] ?? 0;
-        continue;
-      }
-    } else run = 1;
-    if (s === SYM_BREAK && prev === SYM_SEP && m > 0) m--;
-    else if (s === SYM_SEP && prev === SYM_BREAK) continue;
-    const u = ASCII_UPPER[code] ?? 0;
-    symbols[m] = s;
-    starts[m] = i;
-    ends[m] = i + 1;
-    soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
-    prevClass = c;
-    prevUpper = u;
-    prev = s;
-    m++;
-  }
-  out.length = m;
-  return true;
-}
-
-function isWordish(cls: number): boolean {
-  return cls === C_LETTER || cls === C_DIGIT || cls === C_LEET;
-}
-
-/** The full pipeline for any text; `normalise` tries the ASCII fast path first. Exported for tests. */
-export function normaliseGeneral(text: string, out: NormalisedText): NormalisedText {
-  const n = text.length;
-  scratch.ensure(n * 2 + 16);
-  let { cls, sym, start, end, upper } = scratch;
-  let count = 0;
-  let needsLeet = false;
-  let singles = 0;
-  let maxSingles = 0;
-
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const c = ASCII_CLASS[code] ?? C_SEP;
-      cls[count] = c;
-      sym[count] = ASCII_SYM[code] ?? SYM_SEP;
-      upper[count] = ASCII_UPPER[code] ?? 0;
-      start[count] = i;
-      end[count] = i + 1;
-      count++;
-      continue;
-    }
-    let cp = code;
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    const fold = cp >= 0xd800 && cp <= 0xdfff ? null : foldCodePoint(cp);
-    if (fold === null) {
-      cls[count] = C_SEP;
-      sym[count] = SYM_SEP;
-      upper[count] = 0;
-      start[count] = i;
-      end[count] = i + width;
-      count++;
-    } else if (fold.kind === 'mark') {
-      // A combining mark belongs to the letter before it: widen that letter's range.
-      if (count > 0) end[count - 1] = i + width;
-    } else if (fold.kind === 'items') {
-      if (count + fold.classes.length + 2 > scratch.capacity) {
-        growScratch(count + fold.classes.length + n - i + 16);
-        ({ cls, sym, start, end, upper } = scratch);
-      }
-      for (let k = 0; k < fold.classes.length; k++) {
-        cls[count] = fold.classes[k] ?? C_SEP;
-        sym[count] = fold.syms[k] ?? SYM_SEP;
-        upper[count] = fold.upper ? 1 : 0;
-        start[count] = i;
-        end[count] = i + width;
-        count++;
-      }
-    }
-    i += width - 1;
-  }
-
-  // Cheap scan to decide whether the slower passes are needed at all.
-  let tokenHasLetter = false;
-  let tokenHasOther = false;
-  let tokenLen = 0;
-  for (let k = 0; k <= count; k++) {
-    const c = k < count ? cls[k] : C_SEP;
-    if (c === C_SEP || c === C_BREAK) {
-      if (tokenHasLetter && tokenHasOther) needsLeet = true;
-      if (tokenLen === 1 && tokenHasLetter && c === C_SEP) {
-        singles++;
-        if (singles > maxSingles) maxSingles = singles;
-      } else if (tokenLen > 0 || c === C_BREAK) {
-        singles = 0;
-      }
-      tokenHasLetter = false;
-      tokenHasOther = false;
-      tokenLen = 0;
-    } else {
-      tokenLen++;
-      if (c === C_LETTER) tokenHasLetter = true;
-      else if (c === C_DIGIT || c === C_LEET) tokenHasOther = true;
-    }
-  }
-  if (needsLeet) resolveLeet(count);
-  else for (let k = 0; k < count; k++) if (cls[k] === C_LEET) { cls[k] = C_SEP; sym[k] = SYM_SEP; }
-  const drop = scratch.drop;
-  drop.fill(0, 0, count);
-  if (maxSingles >= 3) joinSpacedLetters(count);
-
-  ensureOutput(out, count + 1);
-  const symbols = out.symbols;
-  const starts = out.starts;
-  const ends = out.ends;
-  const soft = out.soft;
-  let m = 0;
-  let prev = -1;
-  let run = 0;
-  let prevClass = C_SEP;
-  let prevUpper = 0;
-  for (let k = 0; k < count; k++) {
-    if (drop[k] === 1) continue;
-    const c = cls[k] ?? C_SEP;
-    let s = sym[k] ?? SYM_SEP;
-    if (c === C_SEP) s = SYM_SEP;
-    if (s === prev) {
-      run++;
-      const isLetter = s >= LETTER_A && s < DIGIT_0;
-      const limit = s === SYM_SEP || s === SYM_BREAK || s === SYM_MASK ? 1 : isLetter ? (KEEP_TWO.has(s) ? 2 : 1) : Infinity;
-      if (run > limit) {
-        ends[m - 1] = end[k] ?? 0;
-        prevClass = c;
-        prevUpper = upper[k] ?? 0;
-        continue;
-      }
-    } else {
-      run = 1;
-    }
-    if (s === SYM_BREAK && prev === SYM_SEP && m > 0) {
-      // A separator followed by a line break is just a line break.
-      m--;
-    } else if (s === SYM_SEP && prev === SYM_BREAK) {
-      prev = SYM_BREAK;
-      continue;
-    }
-    symbols[m] = s;
-    starts[m] = start[k] ?? 0;
-    ends[m] = end[k] ?? 0;
-    const u = upper[k] ?? 0;
-    soft[m] =
-      (c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT)) ? 1 : 0;
-    prevClass = c;
-    prevUpper = u;
-    prev = s;
-    m++;
-  }
-  out.length = m;
+  normaliseAndWalk(text, out, NO_TERMS, scratchWalk);
   return out;
 }
 
-function growScratch(size: number): void {
-  const old = { ...scratch, cls: scratch.cls, sym: scratch.sym, start: scratch.start, end: scratch.end, upper: scratch.upper };
-  const oldCapacity = scratch.capacity;
-  scratch.capacity = 0;
-  scratch.ensure(Math.max(size, oldCapacity * 2));
-  scratch.cls.set(old.cls.subarray(0, oldCapacity));
-  scratch.sym.set(old.sym.subarray(0, oldCapacity));
-  scratch.start.set(old.start.subarray(0, oldCapacity));
-  scratch.end.set(old.end.subarray(0, oldCapacity));
-  scratch.upper.set(old.upper.subarray(0, oldCapacity));
+/** Normalises `text` into `out` and records in `walk` where the automaton's terms end. */
+export function normaliseAndWalk(text: string, out: NormalisedText, tables: AutomatonTables, walk: AutomatonWalk): void {
+  if (onePass(text, out, tables, walk)) return;
+  normaliseGeneral(text, out);
+  walkSymbols(out, tables, walk);
+}
+
+/** Feeds already normalised symbols to the automaton. */
+export function walkSymbols(norm: NormalisedText, tables: AutomatonTables, walk: AutomatonWalk): void {
+  const { symbols, length } = norm;
+  walk.ensure(length + 1);
+  const ends = walk.ends;
+  const delta = tables.delta;
+  let count = 0;
+  let row = 0;
+  for (let k = 0; k < length; k++) {
+    const next = delta[row + (symbols[k] ?? 0)] ?? 0;
+    if (next >= 0) row = next;
+    else {
+      row = -next;
+      ends[count++] = k + 1;
+      ends[count++] = row;
+    }
+  }
+  walk.count = count >> 1;
+}
+
+/** The class of the next item at or after `i` before leetspeak is resolved (end of text: a separator). */
+function classAt(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 128) return ASCII_CLASS[code] ?? C_SEP;
+    const cp = text.codePointAt(i) ?? code;
+    if (cp >= 0xd800 && cp <= 0xdfff) return C_SEP;
+    const fold = foldCodePoint(cp);
+    if (fold.kind === 'items') return fold.classes[0] ?? C_SEP;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return C_SEP;
 }
 
 /**
- * Within a token that has letters, digits and symbols such as `$ @ !` stand for letters
- * (`sh1t`, `a$$`). Tokens without letters keep their digits (prices, years); `@` opening a
- * token is a mention, and a number followed by a short unit (`5pm`, `10th`, `4k`) is not leet.
+ * The one-pass normaliser (see the header). Returns false, leaving `out` and `walk` to be
+ * overwritten, when the post needs the reference path.
+ *
+ * Items: one per ASCII code unit, zero or more per other code point (its fold). Three views
+ * of the item stream are tracked at once:
+ * - the original classes, for the spaced-letter test (three single letters → reference path);
+ * - the classes after `! | ( @ $` at a word's edge become separators, which delimit the
+ *   tokens whose leetspeak is decided as a whole;
+ * - the final classes, which are emitted, collapsed and fed to the automaton.
  */
-function resolveLeet(count: number): void {
-  const { cls, sym } = scratch;
-  const sepAt = (j: number): boolean => j < 0 || j >= count || cls[j] === C_SEP || cls[j] === C_BREAK;
-  const wordishAt = (j: number): boolean => j >= 0 && j < count && isWordish(cls[j] ?? C_SEP);
-  // First, symbols at the edge of a word are punctuation: `wow!`, `(see`, `@team`.
-  for (let j = 0; j < count; j++) {
-    if (cls[j] !== C_LEET) continue;
-    const symbol = sym[j];
-    const inWord =
-      symbol === 9 || symbol === 3 ? wordishAt(j - 1) && wordishAt(j + 1) : symbol === 1 ? !sepAt(j - 1) : !sepAt(j - 1) || !sepAt(j + 1);
-    if (!inWord) {
-      cls[j] = C_SEP;
-      sym[j] = SYM_SEP;
-    }
-  }
-  let k = 0;
-  while (k < count) {
-    if (cls[k] === C_SEP || cls[k] === C_BREAK) {
-      k++;
-      continue;
-    }
-    let e = k;
-    let letters = 0;
-    let leadingDigits = 0;
-    while (e < count && cls[e] !== C_SEP && cls[e] !== C_BREAK) {
-      if (cls[e] === C_LETTER) letters++;
-      else if (cls[e] === C_DIGIT && letters === 0 && leadingDigits === e - k) leadingDigits++;
-      e++;
-    }
-    const unitSuffix = leadingDigits > 0 && letters <= 3 && leadingDigits + letters === e - k;
-    const convert = letters > 0 && !unitSuffix;
-    for (let j = k; j < e; j++) {
-      const c = cls[j];
-      if (c === C_DIGIT && convert) {
-        cls[j] = C_LETTER;
-        sym[j] = LEET_DIGITS.charCodeAt((sym[j] ?? DIGIT_0) - DIGIT_0) - 96;
-      } else if (c === C_LEET) {
-        if (convert) cls[j] = C_LETTER;
-        else {
-          cls[j] = C_SEP;
-          sym[j] = SYM_SEP;
+function onePass(text: string, out: NormalisedText, tables: AutomatonTables, walk: AutomatonWalk): boolean {
+  const n = text.length;
+  ensureOutput(out, n + 1);
+  let symbols = out.symbols;
+  let starts = out.starts;
+  let ends = out.ends;
+  let soft = out.soft;
+  walk.ensure(out.symbols.length);
+  let pending = walk.ends;
+  const delta = tables.delta;
+
+  // Emission: symbols written, the previous symbol and its run, the previous item's class.
+  let m = 0;
+  let prev = -1;
+  let run = 0;
+  let prevClass = C_SEP;
+  let prevUpper = 0;
+  /** Whether the last item went into symbol m-1 (a combining mark widens it). */
+  let lastIn = false;
+  // Automaton: current row, the row before the last symbol, queued term ends (x2).
+  let row = 0;
+  let rowBefore = 0;
+  let np = 0;
+  // Spaced-letter test on the original classes.
+  let gateLength = 0;
+  let gateLetter = false;
+  let singles = 0;
+  // Leetspeak: the class of the previous item once word edges are resolved, and the token.
+  let passPrev = C_SEP;
+  let tokenLength = 0;
+  let tokenLetters = 0;
+  let tokenLeading = 0;
+  let tokenDigits = 0;
+  let tokenLeet = 0;
+  /** -1: reading ahead; 0: replaying a token that keeps its digits; 1: replaying a leetspeak token. */
+  let replay = -1;
+  // State at the start of the current token, to replay it.
+  let saveI = 0;
+  let saveM = 0;
+  let savePrev = -1;
+  let saveRun = 0;
+  let savePrevClass = C_SEP;
+  let savePrevUpper = 0;
+  let saveLastIn = false;
+  let saveRow = 0;
+  let saveRowBefore = 0;
+  let saveNp = 0;
+  let saveMidFold = false;
+  // Items of the current non-ASCII fold still to read.
+  let fold: Fold | undefined;
+  let foldAt = 0;
+  let foldLength = 0;
+  let foldStart = 0;
+  let foldEnd = 0;
+
+  let i = 0;
+  for (;;) {
+    let c: number;
+    let s: number;
+    let u: number;
+    let start: number;
+    let end: number;
+    let midFold = false;
+    if (foldAt < foldLength && fold !== undefined) {
+      c = fold.classes[foldAt] ?? C_SEP;
+      s = fold.syms[foldAt] ?? SYM_SEP;
+      u = fold.upper ? 1 : 0;
+      start = foldStart;
+      end = foldEnd;
+      midFold = foldAt > 0;
+      foldAt++;
+    } else if (i < n) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        c = ASCII_CLASS[code] ?? C_SEP;
+        s = ASCII_SYM[code] ?? SYM_SEP;
+        u = ASCII_UPPER[code] ?? 0;
+        start = i;
+        end = ++i;
+      } else {
+        let cp = code;
+        let width = 1;
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+            width = 2;
+          }
+        }
+        if (cp >= 0xd800 && cp <= 0xdfff) {
+          // A lone surrogate is a separator.
+          c = C_SEP;
+          s = SYM_SEP;
+          u = 0;
+          start = i;
+          end = ++i;
+        } else {
+          const f = foldCodePoint(cp);
+          if (f.kind === 'skip') {
+            i += width;
+            continue;
+          }
+          if (f.kind === 'mark') {
+            // A combining mark belongs to the character before it: widen that symbol.
+            if (lastIn) ends[m - 1] = i + width;
+            i += width;
+            continue;
+          }
+          fold = f;
+          foldAt = 0;
+          foldLength = f.classes.length;
+          foldStart = i;
+          foldEnd = i + width;
+          i += width;
+          if (m + foldLength + (n - i) + 1 > symbols.length) {
+            ensureOutput(out, m + foldLength + (n - i) + 1, m);
+            ({ symbols, starts, ends, soft } = out);
+            walk.count = np >> 1;
+            walk.ensure(symbols.length);
+            pending = walk.ends;
+          }
+          continue;
         }
       }
+    } else {
+      c = C_END;
+      s = SYM_SEP;
+      u = 0;
+      start = n;
+      end = n;
     }
-    k = e;
-  }
-}
 
-/** `f u c k`, `f.u.c.k`, `s-h-i-t`: three or more single letters, one separator apart, become a word. */
-function joinSpacedLetters(count: number): void {
-  const { cls, drop } = scratch;
-  let k = 0;
-  while (k < count) {
-    // A single-letter token at k: letter, preceded by a separator (or start), followed by one separator.
-    const isSingle = (j: number): boolean =>
-      cls[j] === C_LETTER && (j === 0 || cls[j - 1] === C_SEP || cls[j - 1] === C_BREAK) && (j + 1 >= count || cls[j + 1] === C_SEP || cls[j + 1] === C_BREAK);
-    if (!isSingle(k)) {
-      k++;
+    // Spaced-out letters: the reference path joins three single letters in a row.
+    if (replay < 0) {
+      if (c >= C_SEP) {
+        if (gateLength === 1 && gateLetter && c !== C_BREAK) {
+          if (++singles >= 3) return false;
+        } else if (gateLength > 0 || c === C_BREAK) singles = 0;
+        gateLength = 0;
+        gateLetter = false;
+      } else {
+        gateLength++;
+        if (c === C_LETTER) gateLetter = true;
+      }
+    }
+
+    // `! | (` count inside a word only, `@` not at a word's start (a mention), `$` touching one.
+    if (c === C_LEET) {
+      const next = classAt(text, i);
+      const nextSep = next >= C_SEP;
+      const prevSep = passPrev >= C_SEP;
+      const inWord = s === 9 || s === 3 ? isWordish(passPrev) && isWordish(next) : s === 1 ? !prevSep : !prevSep || !nextSep;
+      if (!inWord) c = C_SEP;
+    }
+    passPrev = c;
+
+    if (c >= C_SEP) {
+      if (tokenLength > 0) {
+        if (replay >= 0) replay = -1;
+        else {
+          // Leetspeak reading of the token: letters present, and not a number with a short unit (5pm, 10th).
+          const unit = tokenLeading > 0 && tokenLetters <= 3 && tokenLeading + tokenLetters === tokenLength;
+          const convert = tokenLetters > 0 && !unit;
+          if (tokenLeet > 0 || (convert && tokenDigits > 0)) {
+            if (saveMidFold) return false;
+            replay = convert ? 1 : 0;
+            i = saveI;
+            foldAt = 0;
+            foldLength = 0;
+            m = saveM;
+            prev = savePrev;
+            run = saveRun;
+            prevClass = savePrevClass;
+            prevUpper = savePrevUpper;
+            lastIn = saveLastIn;
+            row = saveRow;
+            rowBefore = saveRowBefore;
+            np = saveNp;
+            passPrev = C_SEP;
+            tokenLength = 0;
+            tokenLetters = 0;
+            tokenLeading = 0;
+            tokenDigits = 0;
+            tokenLeet = 0;
+            continue;
+          }
+        }
+        tokenLength = 0;
+        tokenLetters = 0;
+        tokenLeading = 0;
+        tokenDigits = 0;
+        tokenLeet = 0;
+      }
+      if (c === C_END) break;
+    } else {
+      if (tokenLength === 0) {
+        saveI = start;
+        saveMidFold = midFold;
+        saveM = m;
+        savePrev = prev;
+        saveRun = run;
+        savePrevClass = prevClass;
+        savePrevUpper = prevUpper;
+        saveLastIn = lastIn;
+        saveRow = row;
+        saveRowBefore = rowBefore;
+        saveNp = np;
+      }
+      tokenLength++;
+      if (c === C_LETTER) tokenLetters++;
+      else if (c === C_DIGIT) {
+        if (tokenLetters === 0 && tokenLeading === tokenLength - 1) tokenLeading++;
+        tokenDigits++;
+        if (replay === 1) {
+          c = C_LETTER;
+          s = LEET_DIGIT_SYM[s - DIGIT_0] ?? s;
+        }
+      } else if (c === C_LEET) {
+        tokenLeet++;
+        // Read ahead as a letter; the token is replayed with the decision.
+        c = replay === 0 ? C_SEP : C_LETTER;
+      }
+    }
+
+    if (c === C_SEP) s = SYM_SEP;
+    if (s === prev) {
+      run++;
+      if (run > (REPEAT_LIMIT[s] ?? 1)) {
+        ends[m - 1] = end;
+        prevClass = c;
+        prevUpper = u;
+        lastIn = true;
+        continue;
+      }
+    } else run = 1;
+    if (s === SYM_BREAK && prev === SYM_SEP && m > 0) {
+      // A separator followed by a line break is just a line break.
+      m--;
+      row = rowBefore;
+    } else if (s === SYM_SEP && prev === SYM_BREAK) {
+      lastIn = false;
       continue;
     }
-    let j = k;
-    let letters = 1;
-    while (j + 2 < count && cls[j + 1] === C_SEP && isSingle(j + 2)) {
-      j += 2;
-      letters++;
+    symbols[m] = s;
+    starts[m] = start;
+    ends[m] = end;
+    soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
+    rowBefore = row;
+    const next = delta[row + s] ?? 0;
+    if (next >= 0) row = next;
+    else {
+      row = -next;
+      pending[np++] = m + 1;
+      pending[np++] = row;
     }
-    if (letters >= 3) for (let s = k + 1; s < j; s += 2) drop[s] = 1;
-    k = j + 1;
+    prevClass = c;
+    prevUpper = u;
+    prev = s;
+    lastIn = true;
+    m++;
   }
+  out.length = m;
+  walk.count = np >> 1;
+  return true;
 }

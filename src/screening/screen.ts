@@ -9,7 +9,7 @@ import { detectOffensive } from './detectors/offensive.js';
 import { detectPersonal } from './detectors/personal.js';
 import { detectSecrets } from './detectors/secrets.js';
 import { detectSensitive } from './detectors/sensitive.js';
-import { createNormalisedBuffer, normalise } from './normalise.js';
+import { createNormalisedBuffer } from './symbols.js';
 import { ruleSpec } from './rules.js';
 import type { ScanContext } from './scan-context.js';
 import { Group, TermHits } from './term-index.js';
@@ -20,8 +20,8 @@ const hits = new TermHits();
 
 /** Runs every detector and returns raw detections with original-text offsets. */
 export function detect(text: string, policy: CompiledPolicy): Detection[] {
-  const norm = normalise(text, buffer);
-  policy.index.scan(norm, hits);
+  const norm = buffer;
+  policy.index.scanText(text, norm, hits);
   const ctx: ScanContext = { text, norm, hits, terms: policy.terms, out: [] };
   if (hits.any > 0) {
     detectOffensive(ctx);

@@ -2,8 +2,9 @@
 // sensitive topics and idioms, confidentiality markers, financial vocabulary, and the
 // organization's codenames, blocked, allowed and crisis terms) compiled into ONE Aho–Corasick
 // automaton over normalised symbols, so a post is read once whatever the number of terms.
-import { AhoCorasick } from './aho-corasick.js';
-import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, normalise, type NormalisedText } from './normalise.js';
+import { AhoCorasick, type AutomatonTables } from './aho-corasick.js';
+import { AutomatonWalk, normalise, normaliseAndWalk, walkSymbols } from './normalise.js';
+import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, type NormalisedText } from './symbols.js';
 
 /** Which list a term came from; detectors read the hits of their groups. */
 export const Group = {
@@ -107,35 +108,54 @@ export class TermIndexBuilder {
 }
 
 export class TermIndex {
-  private readonly automaton: AhoCorasick;
+  private readonly tables: AutomatonTables;
   private readonly specs: TermSpec[][];
+  private readonly walk = new AutomatonWalk();
+  readonly stateCount: number;
 
   constructor(automaton: AhoCorasick, specs: TermSpec[][]) {
-    this.automaton = automaton;
+    this.tables = automaton.tables;
+    this.stateCount = automaton.stateCount;
     this.specs = specs;
   }
 
-  get stateCount(): number {
-    return this.automaton.stateCount;
+  /** Normalises a post into `norm` and files every hit whose boundaries hold: the whole read of a post. */
+  scanText(text: string, norm: NormalisedText, hits: TermHits): void {
+    normaliseAndWalk(text, norm, this.tables, this.walk);
+    this.fileHits(norm, hits);
   }
 
-  /** Scans the normalised post and files every hit whose boundaries hold. */
+  /** Scans an already normalised post and files every hit whose boundaries hold. */
   scan(norm: NormalisedText, hits: TermHits): void {
+    walkSymbols(norm, this.tables, this.walk);
+    this.fileHits(norm, hits);
+  }
+
+  /** Turns the walk's term ends into hits, in order of end position, checking word boundaries. */
+  private fileHits(norm: NormalisedText, hits: TermHits): void {
     hits.reset();
+    const { ends: found, count } = this.walk;
+    if (count === 0) return;
     const { symbols, soft, length } = norm;
+    const { outHead, outputs, lengths, alphabetSize } = this.tables;
     const specs = this.specs;
-    this.automaton.scan(symbols, length, (pattern, start, end) => {
-      const list = specs[pattern];
-      if (!list) return;
-      const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
+    for (let k = 0; k < count * 2; k += 2) {
+      const end = found[k] ?? 0;
+      let o = outHead[(found[k + 1] ?? 0) / alphabetSize] ?? -1;
       const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
-      for (const spec of list) {
-        if (spec.left !== Edge.None && !hardLeft && !(spec.left === Edge.Soft && soft[start] === 1)) continue;
-        if (spec.right !== Edge.None && !hardRight && !(spec.right === Edge.Soft && soft[end] === 1)) continue;
-        hits.byGroup[spec.group]?.push({ group: spec.group, ref: spec.ref, start, end });
-        hits.any++;
+      for (let pattern = outputs[o] ?? -1; pattern !== -1; pattern = outputs[++o] ?? -1) {
+        const list = specs[pattern];
+        if (!list) continue;
+        const start = end - (lengths[pattern] ?? 0);
+        const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
+        for (const spec of list) {
+          if (spec.left !== Edge.None && !hardLeft && !(spec.left === Edge.Soft && soft[start] === 1)) continue;
+          if (spec.right !== Edge.None && !hardRight && !(spec.right === Edge.Soft && soft[end] === 1)) continue;
+          hits.byGroup[spec.group]?.push({ group: spec.group, ref: spec.ref, start, end });
+          hits.any++;
+        }
       }
-    });
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
 import { Accounts } from './accounts/account-service.js';
+import { createBrandServices, type BrandServices } from './brands/brand-services.js';
 import { avatarStoreFor } from './accounts/avatar-store.js';
 import { Credentials } from './auth/credentials.js';
 import { Invites } from './auth/invites.js';
@@ -31,7 +32,8 @@ import { Preferences } from './preferences/preference-service.js';
 import { Reports } from './reports/report-service.js';
 import { Trends } from './trends/trend-service.js';
 
-export interface Services {
+/** The brand-account services (brands, drafts, approvals, audit, connectors, outbox, two-factor) come from BrandServices. */
+export interface Services extends BrandServices {
   credentials: Credentials;
   accounts: Accounts;
   invites: Invites;
@@ -84,5 +86,6 @@ export function createServices(config: Config, database: Database, events: Event
   const trends = new Trends(database);
   const conversations = new Conversations(database);
   const preferences = new Preferences();
-  return { credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth, screening, moderation, media, lists, filters, reports, announcements, trends, conversations, preferences };
+  const brandServices = createBrandServices({ config, database, accounts, posts, notifications, screening });
+  return { ...brandServices, credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth, screening, moderation, media, lists, filters, reports, announcements, trends, conversations, preferences };
 }

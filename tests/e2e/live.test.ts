@@ -107,6 +107,16 @@ describe('live updates (sqlite)', () => {
     expect(await badge.count()).toBe(0);
   });
 
+  it('loads older posts when scrolling to the end of the timeline', async () => {
+    for (let i = 1; i <= 6; i += 1) await alicePosts(`Filler update ${i} to pass one page`);
+    await page.goto(`${server.url}/`);
+    await postCard(page, 'Filler update 6').waitFor();
+    const oldest = page.locator('article', { hasText: 'Live from the platform offsite' });
+    expect(await oldest.count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await oldest.waitFor();
+  });
+
   it('broke no Content-Security-Policy rule and threw no script error', () => {
     expect(watched.problems).toEqual([]);
   });

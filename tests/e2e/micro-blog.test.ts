@@ -224,6 +224,12 @@ describe('web app (sqlite)', () => {
     expect(focused).toContain('Typed without a mouse');
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/favourite') && r.ok()), page.keyboard.press('l')]);
     expect(await postCard(page, 'Typed without a mouse').locator('[data-action="favourite"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('r');
+    const replyBox = page.locator('.status-reply-composer textarea');
+    await replyBox.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('.status-reply-composer') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await replyBox.waitFor({ state: 'detached' });
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
@@ -253,6 +259,87 @@ describe('web app (sqlite)', () => {
     expect(background).not.toBe('rgb(243, 244, 247)');
     await screenshot(dark.page, 'home-dark');
     await dark.context.close();
+  });
+
+  it('shows everyone’s posts on the organization timeline', async () => {
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Organization' }).click();
+    await page.waitForURL(/\/organization$/);
+    await postCard(page, 'Fresh mockups for the settings page').waitFor();
+    await postCard(page, 'Shipping the new onboarding flow').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Organization' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('follows a hashtag from its page, reached by clicking the tag in a post', async () => {
+    await page.goto(`${server.url}/`);
+    await postCard(page, 'Shipping the new onboarding flow').getByRole('link', { name: '#launch' }).click();
+    await page.waitForURL(/\/tags\/launch$/);
+    await page.getByRole('heading', { name: '#launch', level: 1 }).waitFor();
+    await postCard(page, 'Shipping the new onboarding flow').waitFor();
+    const follow = page.getByRole('button', { name: 'Follow hashtag' });
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/tags/launch/follow') && r.ok()), follow.click()]);
+    expect(await page.getByRole('button', { name: 'Following' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('complementary').getByRole('link', { name: '#launch' }).waitFor();
+    const tag = await alice.client.get('/api/v1/tags/launch');
+    expect(tag.body.following).toBe(true);
+  });
+
+  it('edits an own post, marks it edited and shows the history', async () => {
+    await page.goto(`${server.url}/@alice`);
+    const card = postCard(page, 'Typed without a mouse');
+    await card.getByRole('button', { name: 'More actions' }).click();
+    await card.getByRole('menuitem', { name: 'Edit' }).click();
+    const text = card.getByLabel('Post text');
+    await expect.poll(() => text.inputValue()).toBe('Typed without a mouse');
+    await text.fill('Typed without a mouse, then edited');
+    await Promise.all([
+      page.waitForResponse((r) => /\/api\/v1\/statuses\/\d+$/.test(r.url()) && r.request().method() === 'PUT' && r.ok()),
+      card.getByRole('button', { name: 'Save' }).click(),
+    ]);
+    const edited = postCard(page, 'then edited');
+    await edited.getByRole('button', { name: 'edited' }).click();
+    const history = page.getByRole('dialog', { name: 'Edit history' });
+    await history.getByText('Typed without a mouse, then edited').waitFor();
+    expect(await history.locator('.history-item').count()).toBe(2);
+    await page.keyboard.press('Escape');
+    await history.waitFor({ state: 'detached' });
+  });
+
+  it('deletes an own post after confirming', async () => {
+    const card = postCard(page, 'then edited');
+    await card.getByRole('button', { name: 'More actions' }).click();
+    await card.getByRole('menuitem', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete post?' });
+    await Promise.all([
+      page.waitForResponse((r) => /\/api\/v1\/statuses\/\d+$/.test(r.url()) && r.request().method() === 'DELETE' && r.ok()),
+      confirm.getByRole('button', { name: 'Delete' }).click(),
+    ]);
+    await card.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('main article[data-status-id]').first().waitFor();
+    expect(await page.locator('article', { hasText: 'then edited' }).count()).toBe(0);
+  });
+
+  it('bookmarks a post and finds it on the bookmarks page', async () => {
+    await page.goto(`${server.url}/`);
+    const bookmark = postCard(page, 'Fresh mockups for the settings page').locator('[data-action="bookmark"]');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/bookmark') && r.ok()), bookmark.click()]);
+    expect(await bookmark.getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Bookmarks' }).click();
+    await page.waitForURL(/\/bookmarks$/);
+    await postCard(page, 'Fresh mockups for the settings page').waitFor();
+  });
+
+  it('shows a reshare with the resharer’s name', async () => {
+    // Alice follows Bob, not Carol: Carol's post reaches Alice's home through Bob's reshare.
+    const carol = await createPerson(server, { username: 'carol', displayName: 'Carol Nguyen', departmentName: 'Engineering', title: 'Engineering manager' });
+    const target = await carol.client.post('/api/v1/statuses', { status: 'The platform sync moves to Thursday', visibility: 'public' });
+    expect((await bob.client.post(`/api/v1/statuses/${target.body.id}/reblog`)).status).toBe(200);
+    await page.goto(`${server.url}/`);
+    const card = postCard(page, 'The platform sync moves to Thursday');
+    await card.waitFor();
+    expect(await card.locator('.status-context').textContent()).toBe('Bob Okafor reshared');
+    expect(await card.locator('.status-name').textContent()).toBe('Carol Nguyen');
+    expect(await card.locator('[data-action="reblog"]').getAttribute('aria-label')).toBe('Reshare (1)');
   });
 
   it('broke no Content-Security-Policy rule and threw no script error', () => {

@@ -4,6 +4,8 @@ import { AdminPage } from './pages/AdminPage.js';
 import { BookmarksPage } from './pages/BookmarksPage.js';
 import { DirectoryPage } from './pages/DirectoryPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { ModerationPage } from './pages/ModerationPage.js';
+import { ScreeningPolicyPage } from './pages/ScreeningPolicyPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { NotificationsPage } from './pages/NotificationsPage.js';
 import { OrganizationPage } from './pages/OrganizationPage.js';
@@ -32,6 +34,10 @@ export function signedInPage(pathname: string): ReactElement {
       return <SettingsPage />;
     case '/admin':
       return <AdminPage />;
+    case '/moderation':
+      return <ModerationPage />;
+    case '/admin/screening':
+      return <ScreeningPolicyPage />;
   }
   let match = /^\/tags\/([^/]+)$/.exec(path);
   if (match) return <TagPage key={match[1]} tag={match[1]!} />;

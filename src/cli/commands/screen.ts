@@ -56,7 +56,8 @@ function loadPolicy(file: string | undefined): CompiledPolicy {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new CliError(`cannot read policy file ${file}: ${reason}`);
   }
   let json: unknown;

@@ -15,7 +15,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('moderation_state', 'text', (c) => c.notNull().defaultTo('visible'))
     .execute();
   // The moderation queue reads held posts oldest first; few posts are ever held, so the index stays small in use.
-  await db.schema.createIndex('statuses_moderation_state').on('statuses').columns(['moderation_state', 'id']).execute();
+  await db.schema
+    .createIndex('statuses_moderation_state')
+    .on('statuses')
+    .columns(['moderation_state', 'id'])
+    .execute();
 
   // The current policy is the highest version; rows are never updated, so history is the table.
   await db.schema
@@ -39,7 +43,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('policy_version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('post_screenings_status').on('post_screenings').columns(['status_id', 'id']).execute();
+  await db.schema
+    .createIndex('post_screenings_status')
+    .on('post_screenings')
+    .columns(['status_id', 'id'])
+    .execute();
 
   // The audit trail of moderators' decisions on held posts.
   await db.schema
@@ -52,5 +60,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('decided_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('moderation_decisions_status').on('moderation_decisions').columns(['status_id', 'id']).execute();
+  await db.schema
+    .createIndex('moderation_decisions_status')
+    .on('moderation_decisions')
+    .columns(['status_id', 'id'])
+    .execute();
 }

@@ -16,6 +16,9 @@ import * as conversations from './014-conversations.js';
 import * as brands from './015-brands.js';
 import * as audit from './016-audit.js';
 import * as twoFactor from './017-two-factor.js';
+import * as blocksMutes from './020-blocks-mutes.js';
+import * as idempotencyKeys from './021-idempotency-keys.js';
+import * as scheduledStatuses from './022-scheduled-statuses.js';
 
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -34,5 +37,8 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     '015-brands': { up: brands.up },
     '016-audit': { up: audit.up },
     '017-two-factor': { up: twoFactor.up },
+    '020-blocks-mutes': { up: blocksMutes.up },
+    '021-idempotency-keys': { up: idempotencyKeys.up },
+    '022-scheduled-statuses': { up: scheduledStatuses.up },
   };
 }

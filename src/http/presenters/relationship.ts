@@ -1,4 +1,4 @@
-/** Relationship entities in Mastodon's shape; Roost has no blocks, mutes or follow requests yet. */
+/** Relationship entities in Mastodon's shape; Roost has no follow requests or domain blocks. */
 import type { Relationship } from '../../services/follows/follow-service.js';
 
 export function presentRelationship(relationship: Relationship) {
@@ -9,10 +9,10 @@ export function presentRelationship(relationship: Relationship) {
     notifying: false,
     languages: null,
     followed_by: relationship.followedBy,
-    blocking: false,
-    blocked_by: false,
-    muting: false,
-    muting_notifications: false,
+    blocking: relationship.blocking ?? false,
+    blocked_by: relationship.blockedBy ?? false,
+    muting: relationship.muting ?? false,
+    muting_notifications: relationship.mutingNotifications ?? false,
     requested: false,
     requested_by: false,
     domain_blocking: false,

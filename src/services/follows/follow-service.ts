@@ -16,6 +16,21 @@ export interface Relationship {
   id: number;
   following: boolean;
   followedBy: boolean;
+  blocking?: boolean;
+  blockedBy?: boolean;
+  muting?: boolean;
+  mutingNotifications?: boolean;
+}
+
+/** Blocks and mutes between people (the blocks feature), attached after both services exist. */
+export interface BlockRelations {
+  /** What `accountId` has done to each of `ids` (blocking, muting) and each of them to it (blocked by). */
+  relationFlags(
+    accountId: number,
+    ids: number[],
+  ): Promise<Map<number, { blocking: boolean; blockedBy: boolean; muting: boolean; mutingNotifications: boolean }>>;
+  /** Throws when either person blocks the other: no follow may start between them. */
+  assertNotBlocked(accountId: number, targetId: number): Promise<void>;
 }
 
 /** A page of a follower or following list: account ids with the follow ids that are its cursors. */
@@ -25,6 +40,8 @@ export interface FollowPage {
 }
 
 export class Follows {
+  private blockRelations: BlockRelations | null = null;
+
   constructor(
     private readonly database: Database,
     private readonly accounts: Accounts,
@@ -32,8 +49,14 @@ export class Follows {
     private readonly timelines: Timelines,
   ) {}
 
+  /** Called once at start-up: relationships then carry blocks and mutes, and follows across a block are refused. */
+  attachBlocks(blocks: BlockRelations): void {
+    this.blockRelations = blocks;
+  }
+
   async follow(viewer: Viewer, targetId: number): Promise<Relationship> {
     await this.assertTarget(viewer, targetId);
+    await this.blockRelations?.assertNotBlocked(viewer.accountId, targetId);
     await this.database.transaction(async (tx) => {
       const result = await tx.db
         .insertInto('follows')
@@ -60,25 +83,29 @@ export class Follows {
 
   async unfollow(viewer: Viewer, targetId: number): Promise<Relationship> {
     await this.assertTarget(viewer, targetId);
-    await this.database.transaction(async (tx) => {
-      const result = await tx.db
-        .deleteFrom('follows')
-        .where('account_id', '=', viewer.accountId)
-        .where('target_account_id', '=', targetId)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) return;
-      await this.adjustCounts(tx, viewer.accountId, targetId, -1);
-      await this.timelines.unmergeAuthor(tx, viewer.accountId, targetId);
-      // A "followed you" notice from someone who no longer does would mislead.
-      const notice = {
-        accountId: targetId,
-        fromAccountId: viewer.accountId,
-        type: 'follow',
-        statusId: null,
-      } as const;
-      await this.notifications.retract(tx, notice);
-    });
+    await this.database.transaction((tx) => this.removeFollow(tx, viewer.accountId, targetId));
     return this.relationship(viewer.accountId, targetId);
+  }
+
+  /** Inside the caller's transaction (an unfollow, or a block cutting follows both ways): ends a follow if there is one. */
+  async removeFollow(tx: Database, followerId: number, targetId: number): Promise<void> {
+    tx.assertTransaction();
+    const result = await tx.db
+      .deleteFrom('follows')
+      .where('account_id', '=', followerId)
+      .where('target_account_id', '=', targetId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) return;
+    await this.adjustCounts(tx, followerId, targetId, -1);
+    await this.timelines.unmergeAuthor(tx, followerId, targetId);
+    // A "followed you" notice from someone who no longer does would mislead.
+    const notice = {
+      accountId: targetId,
+      fromAccountId: followerId,
+      type: 'follow',
+      statusId: null,
+    } as const;
+    await this.notifications.retract(tx, notice);
   }
 
   /** Relationships between `accountId` and each of `ids`, in the order asked, one per id. */
@@ -101,7 +128,13 @@ export class Follows {
     ]);
     const following = new Set(outgoing.map((r) => r.id));
     const followedBy = new Set(incoming.map((r) => r.id));
-    return unique.map((id) => ({ id, following: following.has(id), followedBy: followedBy.has(id) }));
+    const flags = this.blockRelations ? await this.blockRelations.relationFlags(accountId, unique) : null;
+    return unique.map((id) => ({
+      id,
+      following: following.has(id),
+      followedBy: followedBy.has(id),
+      ...flags?.get(id),
+    }));
   }
 
   async relationship(accountId: number, targetId: number): Promise<Relationship> {

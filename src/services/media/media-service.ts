@@ -6,7 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { MediaAttachmentTable } from '../../db/schema.js';
-import { AppError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { AppError, NotFoundError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import type { Focus } from './focus.js';
 import { processImage } from './image-processing.js';
@@ -17,6 +17,8 @@ export type MediaAttachment = Selectable<MediaAttachmentTable>;
 /** Mastodon's limits: four attachments per post, 1,500 characters of description. */
 export const MAX_ATTACHMENTS = 4;
 export const MAX_DESCRIPTION_LENGTH = 1500;
+const UNATTACHED_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const FILE_GRACE_MS = 60 * 60 * 1000;
 
 export interface MediaOwner {
   accountId: number;
@@ -118,6 +120,41 @@ export class Media {
   }
 
   /**
+   * Housekeeping, for a periodic job: deletes uploads no post claimed within a day (as Mastodon
+   * does) and files no row names any more (those of deleted posts), leaving files younger than an
+   * hour alone so an upload between writing its files and its row is never swept.
+   */
+  async sweep(now = Date.now()): Promise<{ uploads: number; files: number }> {
+    const stale = await this.database.db
+      .selectFrom('media_attachments')
+      .select(['id', 'file', 'preview_file'])
+      .where('status_id', 'is', null)
+      .where('created_at', '<', now - UNATTACHED_LIFETIME_MS)
+      .execute();
+    if (stale.length > 0) {
+      await this.database.db
+        .deleteFrom('media_attachments')
+        .where(
+          'id',
+          'in',
+          stale.map((row) => row.id),
+        )
+        .where('status_id', 'is', null)
+        .execute();
+    }
+    const rows = await this.database.db
+      .selectFrom('media_attachments')
+      .select(['file', 'preview_file'])
+      .execute();
+    const named = new Set(rows.flatMap((row) => [row.file, row.preview_file]));
+    const orphans = (await this.store.list()).filter(
+      (entry) => !named.has(entry.file) && entry.modifiedAt < now - FILE_GRACE_MS,
+    );
+    for (const entry of orphans) await this.store.remove(entry.file);
+    return { uploads: stale.length, files: orphans.length };
+  }
+
+  /**
    * Inside a post's create or edit transaction: the post now shows exactly `mediaIds`, in that
    * order. Each must be the author's and not used by another post; at most four. Attachments the
    * post no longer lists become unattached again (their owner may reuse or delete them).
@@ -193,7 +230,9 @@ export class Media {
 function checkDescription(value: string | null | undefined): string | null | undefined {
   if (value === undefined || value === null) return value;
   if ([...value].length > MAX_DESCRIPTION_LENGTH) {
-    throw new ValidationError('description', `must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
+    throw new AppError('unprocessable', `description: must be at most ${MAX_DESCRIPTION_LENGTH} characters`, {
+      field: 'description',
+    });
   }
   return value;
 }

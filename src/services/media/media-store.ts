@@ -40,6 +40,25 @@ export class MediaStore {
     await fs.rm(path.join(this.directory, file), { force: true });
   }
 
+  /** Stored files (names Roost could have made) with their modification times. */
+  async list(): Promise<{ file: string; modifiedAt: number }[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.directory);
+    } catch {
+      return [];
+    }
+    const files: { file: string; modifiedAt: number }[] = [];
+    for (const file of names.filter((name) => MediaStore.isValidName(name))) {
+      try {
+        files.push({ file, modifiedAt: (await fs.stat(path.join(this.directory, file))).mtimeMs });
+      } catch {
+        // Removed meanwhile.
+      }
+    }
+    return files;
+  }
+
   /** The file's bytes, or null when the name is invalid or nothing is stored under it. */
   async read(file: string): Promise<Buffer | null> {
     if (!MediaStore.isValidName(file)) return null;

@@ -22,7 +22,8 @@ export class Moderation {
 
   /** 403 for anyone who is not a moderator or admin: the queue itself is not secret, its contents are. */
   assertModerator(viewer: ModerationViewer): void {
-    if (!isModerator(viewer)) throw new ForbiddenError('Only moderators and administrators may moderate posts');
+    if (!isModerator(viewer))
+      throw new ForbiddenError('Only moderators and administrators may moderate posts');
   }
 
   /** Held posts, oldest first, with their findings. */
@@ -39,7 +40,12 @@ export class Moderation {
     return this.decide(viewer, id, 'remove', reason);
   }
 
-  private async decide(viewer: ModerationViewer, id: number, decision: 'release' | 'remove', reason: string): Promise<HydratedStatus> {
+  private async decide(
+    viewer: ModerationViewer,
+    id: number,
+    decision: 'release' | 'remove',
+    reason: string,
+  ): Promise<HydratedStatus> {
     this.assertModerator(viewer);
     const moderator = { userId: viewer.userId, accountId: viewer.accountId };
     await this.database.transaction(async (tx) => {

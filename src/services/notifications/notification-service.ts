@@ -9,7 +9,7 @@ import { finishPage, pageOrder, type PageRequest } from '../../domain/pagination
 import type { Viewer } from '../auth/viewer.js';
 import type { Markers } from '../markers/marker-service.js';
 import { withinPage } from '../timelines/page-sql.js';
-import { visibleTo } from '../timelines/visible-sql.js';
+import { notBlocked, notMuted, visibleTo } from '../timelines/visible-sql.js';
 
 export interface NewNotification {
   accountId: number;
@@ -27,6 +27,9 @@ export interface NotificationFilter {
   fromAccountId: number | null;
 }
 
+/** What people do to each other: the kinds of notification blocks and mutes silence. */
+const SOCIAL_TYPES = new Set<NotificationType>(['mention', 'reply', 'favourite', 'reblog', 'follow', 'status', 'update']);
+
 /** Mastodon's unread count stops here; clients show "1000+". */
 const UNREAD_LIMIT = 1000;
 
@@ -37,10 +40,15 @@ export class Notifications {
     private readonly markers: Markers,
   ) {}
 
-  /** Inside the causing change's transaction. Nobody is notified of their own actions; likes, reshares and follows notify once. */
+  /**
+   * Inside the causing change's transaction. Nobody is notified of their own actions; likes,
+   * reshares and follows notify once; nobody hears from someone across a block, or from someone
+   * whose notifications they muted.
+   */
   async create(tx: Database, notification: NewNotification): Promise<void> {
     tx.assertTransaction();
     if (notification.accountId === notification.fromAccountId) return;
+    if (SOCIAL_TYPES.has(notification.type) && !(await this.mayHear(tx, notification))) return;
     const id = newId();
     const result = await tx.db
       .insertInto('notifications')
@@ -132,6 +140,18 @@ export class Notifications {
     return Number(row.count);
   }
 
+  private async mayHear(tx: Database, notification: NewNotification): Promise<boolean> {
+    const actor = sql<number>`${notification.fromAccountId}`;
+    const row = await tx.db
+      .selectNoFrom(
+        sql<number>`case when ${notBlocked(notification.accountId, actor)} and ${notMuted(notification.accountId, actor, Date.now(), true)} then 1 else 0 end`.as(
+          'ok',
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.ok) === 1;
+  }
+
   private visibleNotifications(viewer: Viewer) {
     const v = viewer.accountId;
     return this.database.db
@@ -152,6 +172,9 @@ export class Notifications {
       )
       .where(
         sql<SqlBool>`not exists (select 1 from accounts na where na.id = notifications.from_account_id and na.suspended_at is not null)`,
-      );
+      )
+      // Blocks and notification mutes made after a notification arrived hide it too.
+      .where(notBlocked(v, sql.ref('notifications.from_account_id')))
+      .where(notMuted(v, sql.ref('notifications.from_account_id'), Date.now(), true));
   }
 }

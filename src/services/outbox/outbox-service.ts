@@ -282,7 +282,8 @@ export class Outbox implements ResumeHook {
         await this.delivered(start, { remoteId: original?.remote_id ?? '', url: null });
       }
     } catch (error) {
-      const retryable = !(error instanceof DeliveryError) || error.retryable;
+      // A refusal from the posts service (screening, length) will not change on retry.
+      const retryable = error instanceof DeliveryError ? error.retryable : !(error instanceof AppError);
       const message = error instanceof Error ? error.message : String(error);
       const last = context.attempt >= maxAttempts;
       const state: DeliveryState = !retryable ? 'failed' : last ? 'dead' : 'retrying';
@@ -602,7 +603,7 @@ export class Outbox implements ResumeHook {
     await this.deps.audit.record(tx, {
       actorAccountId: actor,
       action,
-      subjectType: action.startsWith('delivery.') ? 'delivery' : 'draft',
+      subjectType: 'draft',
       subjectId: draft.id,
       brandId: brand.id,
       ...(before === null ? {} : { before }),

@@ -81,7 +81,8 @@ export async function releaseHeldPost(tx: Database, deps: HeldPostDeps, id: numb
     .where('moderation_state', '=', 'held')
     .executeTakeFirst();
   // Another moderator decided first.
-  if (Number(updated.numUpdatedRows) === 0) throw new ConflictError('Only a post held for review can be released');
+  if (Number(updated.numUpdatedRows) === 0)
+    throw new ConflictError('Only a post held for review can be released');
 
   const now = Date.now();
   await countReleasedPost(tx, row, now);
@@ -111,7 +112,12 @@ export async function releaseHeldPost(tx: Database, deps: HeldPostDeps, id: numb
   );
   for (const accountId of mentioned) {
     if (alreadyTold.has(`mention:${accountId}`)) continue;
-    await deps.notifications.create(tx, { accountId, fromAccountId: row.account_id, type: 'mention', statusId: id });
+    await deps.notifications.create(tx, {
+      accountId,
+      fromAccountId: row.account_id,
+      type: 'mention',
+      statusId: id,
+    });
   }
   const parentAuthor = row.in_reply_to_id !== null ? row.in_reply_to_account_id : null;
   if (
@@ -119,7 +125,12 @@ export async function releaseHeldPost(tx: Database, deps: HeldPostDeps, id: numb
     !alreadyTold.has(`reply:${parentAuthor}`) &&
     (await replyNoticeDue(deps.follows, parentAuthor, row, mentioned))
   ) {
-    await deps.notifications.create(tx, { accountId: parentAuthor, fromAccountId: row.account_id, type: 'reply', statusId: id });
+    await deps.notifications.create(tx, {
+      accountId: parentAuthor,
+      fromAccountId: row.account_id,
+      type: 'reply',
+      statusId: id,
+    });
   }
   return { ...row, moderation_state: 'visible' };
 }

@@ -9,6 +9,7 @@ import { canView } from '../../domain/visibility.js';
 import type { Accounts } from '../accounts/account-service.js';
 import type { HydratedAccount } from '../accounts/hydrated-account.js';
 import type { Follows } from '../follows/follow-service.js';
+import type { MediaAttachment } from '../media/media-service.js';
 import type { Tags } from '../tags/tag-service.js';
 import type { HydratedStatus } from './hydrated-status.js';
 import { loadModeration } from './moderation-records.js';
@@ -19,6 +20,8 @@ export interface HydrateDeps {
   accounts: Accounts;
   follows: Follows;
   tags: Tags;
+  /** The posts' attachments, in the author's order (absent: none are shown). */
+  media?: { forStatuses(statusIds: number[]): Promise<Map<number, MediaAttachment[]>> };
 }
 
 export interface HydrateOptions {
@@ -60,7 +63,17 @@ export async function hydrateStatuses(
     (s) => s.moderation_state !== 'visible' && (options.ignoreVisibility || s.account_id === v),
   );
 
-  const [mentionRows, tagsByStatus, relationships, favourites, bookmarks, reblogs, moderation] = await Promise.all([
+  const [
+    mentionRows,
+    tagsByStatus,
+    relationships,
+    favourites,
+    bookmarks,
+    reblogs,
+    moderation,
+    media,
+    blockers,
+  ] = await Promise.all([
     db.selectFrom('mentions').select(['status_id', 'account_id']).where('status_id', 'in', allIds).execute(),
     deps.tags.forStatuses(allIds),
     all.some((s) => s.visibility === 'followers' && s.account_id !== v)
@@ -85,7 +98,16 @@ export async function hydrateStatuses(
       .where('reblog_of_id', 'in', allIds)
       .execute(),
     loadModeration(deps.database, moderated),
+    deps.media ? deps.media.forStatuses(allIds) : Promise.resolve(new Map<number, MediaAttachment[]>()),
+    // Authors who block the viewer: their posts are hidden from the viewer, as in Mastodon.
+    db
+      .selectFrom('blocks')
+      .select('account_id')
+      .where('target_account_id', '=', v)
+      .where('account_id', 'in', authorIds)
+      .execute(),
   ]);
+  const blockedBy = new Set(blockers.map((b) => b.account_id));
 
   const mentioned = new Map<number, number[]>();
   for (const m of mentionRows)
@@ -104,6 +126,7 @@ export async function hydrateStatuses(
       // Suspended people's posts are hidden like their profiles: from all but themselves and admins.
       if (account.suspended_at !== null && account.id !== viewer.accountId && viewer.role !== 'admin')
         return null;
+      if (blockedBy.has(status.account_id)) return null;
       const post = {
         accountId: status.account_id,
         visibility: status.visibility,
@@ -128,6 +151,7 @@ export async function hydrateStatuses(
       reblogged: reblogged.has(status.id),
       bookmarked: bookmarked.has(status.id),
       moderation: moderation.get(status.id) ?? null,
+      media_attachments: media.get(status.id) ?? [],
     };
   };
 

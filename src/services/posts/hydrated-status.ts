@@ -1,6 +1,7 @@
 /** A post with everything presenting it needs, for one viewer. */
 import type { Status } from '../../db/schema.js';
 import type { HydratedAccount } from '../accounts/hydrated-account.js';
+import type { MediaAttachment } from '../media/media-service.js';
 import type { StatusModeration } from './moderation-records.js';
 
 export interface HydratedStatus extends Status {
@@ -15,4 +16,6 @@ export interface HydratedStatus extends Status {
   bookmarked: boolean;
   /** Set for a held or removed post, for its author and for moderators; null otherwise. */
   moderation: StatusModeration | null;
+  /** The post's attachments, in the author's order. */
+  media_attachments: MediaAttachment[];
 }

@@ -27,7 +27,12 @@ export interface StatusModeration {
   decision: ModerationDecision | null;
 }
 
-export async function recordScreening(tx: Database, statusId: number, screening: PostScreening, now: number): Promise<void> {
+export async function recordScreening(
+  tx: Database,
+  statusId: number,
+  screening: PostScreening,
+  now: number,
+): Promise<void> {
   tx.assertTransaction();
   await tx.db
     .insertInto('post_screenings')
@@ -44,7 +49,12 @@ export async function recordScreening(tx: Database, statusId: number, screening:
 
 export async function recordDecision(
   tx: Database,
-  input: { statusId: number; moderator: { userId: number; accountId: number }; decision: 'release' | 'remove'; reason: string },
+  input: {
+    statusId: number;
+    moderator: { userId: number; accountId: number };
+    decision: 'release' | 'remove';
+    reason: string;
+  },
 ): Promise<ModerationDecision> {
   tx.assertTransaction();
   const now = Date.now();
@@ -60,7 +70,12 @@ export async function recordDecision(
       decided_at: now,
     })
     .execute();
-  return { decision: input.decision, reason: input.reason, decidedAt: now, moderatorAccountId: input.moderator.accountId };
+  return {
+    decision: input.decision,
+    reason: input.reason,
+    decidedAt: now,
+    moderatorAccountId: input.moderator.accountId,
+  };
 }
 
 /** The latest screening and decision of each post, in two queries. */

@@ -12,6 +12,7 @@ import type { PageRequest } from '../../domain/pagination.js';
 import { canView, defaultVisibility, type Visibility } from '../../domain/visibility.js';
 import type { Accounts } from '../accounts/account-service.js';
 import type { Follows } from '../follows/follow-service.js';
+import type { Media } from '../media/media-service.js';
 import type { Notifications } from '../notifications/notification-service.js';
 import type { ScreeningService } from '../screening/screening-service.js';
 import type { Search } from '../search/search-service.js';
@@ -48,6 +49,8 @@ export interface NewPost {
   inReplyToId?: number | null;
   /** The author saw screening's warnings and posts anyway. */
   confirmWarnings?: boolean;
+  /** The author's unattached uploads to show, in order (at most four). */
+  mediaIds?: number[];
 }
 
 export interface PostChange {
@@ -56,6 +59,8 @@ export interface PostChange {
   sensitive?: boolean;
   language?: string | null;
   confirmWarnings?: boolean;
+  /** When given, the post shows exactly these attachments afterwards. */
+  mediaIds?: number[];
 }
 
 export interface StatusVersion {
@@ -76,6 +81,7 @@ export interface PostsDeps {
   notifications: Notifications;
   search: Search;
   screening: ScreeningService;
+  media?: Media;
 }
 
 /** Who decides on a held post, as recorded in the audit trail. */
@@ -92,12 +98,17 @@ export class Posts {
   private readonly heldPostDeps: HeldPostDeps;
 
   constructor(private readonly deps: PostsDeps) {
-    this.heldPostDeps = { follows: deps.follows, timelines: deps.timelines, notifications: deps.notifications };
+    this.heldPostDeps = {
+      follows: deps.follows,
+      timelines: deps.timelines,
+      notifications: deps.notifications,
+    };
     this.hydrateDeps = {
       database: deps.database,
       accounts: deps.accounts,
       follows: deps.follows,
       tags: deps.tags,
+      ...(deps.media ? { media: deps.media } : {}),
     };
   }
 
@@ -191,6 +202,9 @@ export class Posts {
         if (!stillThere) throw new NotFoundError('Status');
       }
       await tx.db.insertInto('statuses').values(status).execute();
+      if (input.mediaIds && input.mediaIds.length > 0) {
+        await this.attachMedia(tx, viewer.accountId, id, input.mediaIds);
+      }
       if (composed.mentionedAccountIds.length > 0) {
         await tx.db
           .insertInto('mentions')
@@ -300,6 +314,7 @@ export class Posts {
           .execute();
       }
       await this.deps.tags.replace(tx, id, composed.hashtags, now);
+      if (change.mediaIds !== undefined) await this.attachMedia(tx, viewer.accountId, id, change.mediaIds);
       await this.deps.search.indexStatus(tx, { id, text: change.text, spoilerText });
       // The moderator deciding on a held post sees the latest screening.
       if (screening.action !== 'allow' || state === 'held') await recordScreening(tx, id, screening, now);
@@ -438,6 +453,20 @@ export class Posts {
         createdAt: v.created_at,
       })),
     };
+  }
+
+  private async attachMedia(
+    tx: Database,
+    accountId: number,
+    statusId: number,
+    mediaIds: number[],
+  ): Promise<void> {
+    if (!this.deps.media) {
+      throw new AppError('unprocessable', 'media_ids: media attachments are not supported', {
+        field: 'media_ids',
+      });
+    }
+    await this.deps.media.attachToStatus(tx, accountId, statusId, mediaIds);
   }
 
   /** The viewer's own post, for changing it; anything else is 404. */

@@ -7,7 +7,10 @@ import type { ModerationState } from '../../db/schema.js';
 import { decisiveFinding, type PostScreening } from '../screening/post-screening.js';
 
 /** Throws the 422 the author sees, or returns the state the post is stored in. */
-export function admitPost(result: PostScreening, confirmWarnings: boolean): Extract<ModerationState, 'visible' | 'held'> {
+export function admitPost(
+  result: PostScreening,
+  confirmWarnings: boolean,
+): Extract<ModerationState, 'visible' | 'held'> {
   const details = { action: result.action, findings: result.findings };
   const first = decisiveFinding(result)?.message ?? 'screening found a problem';
   switch (result.action) {
@@ -15,7 +18,11 @@ export function admitPost(result: PostScreening, confirmWarnings: boolean): Extr
       throw new AppError('screening_blocked', `This post can't be published: ${first}`, details);
     case 'warn':
       if (!confirmWarnings) {
-        throw new AppError('screening_warning', `Please check this post before publishing: ${first}`, details);
+        throw new AppError(
+          'screening_warning',
+          `Please check this post before publishing: ${first}`,
+          details,
+        );
       }
       return 'visible';
     case 'review':

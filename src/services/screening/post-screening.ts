@@ -2,7 +2,14 @@
  * Screening a post's two texts (content warning and body) with one compiled policy. Each is
  * screened on its own so that a finding's offsets refer to the field it names.
  */
-import { maxAction, screen, type Action, type Audience, type CompiledPolicy, type Finding } from '../../screening/index.js';
+import {
+  maxAction,
+  screen,
+  type Action,
+  type Audience,
+  type CompiledPolicy,
+  type Finding,
+} from '../../screening/index.js';
 
 export type ScreenedField = 'status' | 'spoiler_text';
 
@@ -24,9 +31,16 @@ export interface PostTexts {
   spoilerText?: string;
 }
 
-export function screenPostTexts(texts: PostTexts, audience: Audience, policy: CompiledPolicy, policyVersion: number): PostScreening {
+export function screenPostTexts(
+  texts: PostTexts,
+  audience: Audience,
+  policy: CompiledPolicy,
+  policyVersion: number,
+): PostScreening {
   const body = screen(texts.text, audience, policy);
-  const spoiler = texts.spoilerText ? screen(texts.spoilerText, audience, policy) : { action: 'allow' as const, findings: [] };
+  const spoiler = texts.spoilerText
+    ? screen(texts.spoilerText, audience, policy)
+    : { action: 'allow' as const, findings: [] };
   return {
     action: maxAction(body.action, spoiler.action),
     findings: [
@@ -38,6 +52,9 @@ export function screenPostTexts(texts: PostTexts, audience: Audience, policy: Co
 }
 
 /** The finding that explains the overall action: the first one that carries it. */
-export function decisiveFinding(result: { action: Action; findings: FieldFinding[] }): FieldFinding | undefined {
+export function decisiveFinding(result: {
+  action: Action;
+  findings: FieldFinding[];
+}): FieldFinding | undefined {
   return result.findings.find((f) => f.action === result.action) ?? result.findings[0];
 }

@@ -93,7 +93,8 @@ export class ScreeningService {
 
   /** One version; version 0 is the built-in default. Null when there is no such version. */
   async version(version: number): Promise<PolicyVersionWithChanges | null> {
-    if (version === 0) return { ...defaultVersion(), changes: policyChanges(defaultPolicy(), defaultPolicy()) };
+    if (version === 0)
+      return { ...defaultVersion(), changes: policyChanges(defaultPolicy(), defaultPolicy()) };
     const rows = await this.database.db
       .selectFrom('screening_policies')
       .selectAll()
@@ -119,7 +120,8 @@ export class ScreeningService {
       .execute();
     const versions = rows.map(toVersion);
     return versions.slice(0, limit).map((version, index) => {
-      const before = versions[index + 1]?.document ?? (version.version === 1 ? defaultPolicy() : version.document);
+      const before =
+        versions[index + 1]?.document ?? (version.version === 1 ? defaultPolicy() : version.document);
       return { ...version, changes: policyChanges(before, version.document) };
     });
   }
@@ -128,7 +130,11 @@ export class ScreeningService {
    * Saves a new version (admins). The document is validated first: a bad one is a 400 naming the
    * field (`document.lists.codenames[2]`) and nothing is written.
    */
-  async update(viewer: Pick<Viewer, 'userId' | 'accountId'>, input: unknown, note: string): Promise<PolicyVersion> {
+  async update(
+    viewer: Pick<Viewer, 'userId' | 'accountId'>,
+    input: unknown,
+    note: string,
+  ): Promise<PolicyVersion> {
     const document = parseDocument(input);
     const compiled = compilePolicy(document);
     const text = JSON.stringify(document);
@@ -188,7 +194,11 @@ export class ScreeningService {
     const stored =
       version === 0
         ? undefined
-        : await this.database.db.selectFrom('screening_policies').selectAll().where('version', '=', version).executeTakeFirst();
+        : await this.database.db
+            .selectFrom('screening_policies')
+            .selectAll()
+            .where('version', '=', version)
+            .executeTakeFirst();
     const document = stored ? toVersion(stored).document : defaultPolicy();
     this.loaded = { version: stored ? version : 0, compiled: compilePolicy(document), checkedAt };
     return this.loaded;
@@ -202,7 +212,9 @@ export function parseDocument(input: unknown): PolicyDocument {
   } catch (error) {
     if (error instanceof PolicyError) {
       const field = error.field === 'policy' ? 'document' : `document.${error.field}`;
-      const reason = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+      const reason = error.message.startsWith(`${error.field}: `)
+        ? error.message.slice(error.field.length + 2)
+        : error.message;
       throw new ValidationError(field, reason);
     }
     throw error;
@@ -210,7 +222,14 @@ export function parseDocument(input: unknown): PolicyDocument {
 }
 
 function defaultVersion(): PolicyVersion {
-  return { version: 0, document: defaultPolicy(), createdAt: null, createdByUserId: null, createdByAccountId: null, note: 'Built-in default' };
+  return {
+    version: 0,
+    document: defaultPolicy(),
+    createdAt: null,
+    createdByUserId: null,
+    createdByAccountId: null,
+    note: 'Built-in default',
+  };
 }
 
 function toVersion(row: {

@@ -13,7 +13,7 @@ import { normaliseTagName } from '../../domain/text/hashtags.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DEFAULT_FEED_SETTINGS, type FeedSettings } from './feed-settings.js';
 import { withinPage } from './page-sql.js';
-import { visibleTo } from './visible-sql.js';
+import { unmutedFor, visibleTo } from './visible-sql.js';
 
 export interface DistributedPost {
   id: number;
@@ -242,6 +242,7 @@ export class Timelines {
       .where('home_feed.account_id', '=', v)
       .where(withinPage('home_feed.status_id', page))
       .where(visibleTo(v, 'statuses'))
+      .where(unmutedFor(v, 'statuses'))
       .orderBy('home_feed.status_id', order)
       .limit(page.limit);
     const merged = db
@@ -254,6 +255,7 @@ export class Timelines {
       .where('statuses.visibility', 'in', ['organization', 'followers'])
       .where(withinPage('statuses.id', page))
       .where(visibleTo(v, 'statuses'))
+      .where(unmutedFor(v, 'statuses'))
       .where((eb) =>
         eb.or([
           eb('statuses.reblog_of_id', 'is', null),
@@ -306,6 +308,7 @@ export class Timelines {
       )
       .where(withinPage('statuses.id', page))
       .where(visibleTo(viewer.accountId, 'statuses'))
+      .where(unmutedFor(viewer.accountId, 'statuses'))
       .orderBy('statuses.id', pageOrder(page))
       .limit(page.limit)
       .execute();
@@ -339,6 +342,7 @@ export class Timelines {
     const rows = await query
       .where(withinPage('statuses.id', page))
       .where(visibleTo(viewer.accountId, 'statuses'))
+      .where(unmutedFor(viewer.accountId, 'statuses'))
       .orderBy('statuses.id', pageOrder(page))
       .limit(page.limit)
       .execute();
@@ -362,12 +366,22 @@ export class Timelines {
       .where('suspended_at', 'is', null)
       .executeTakeFirst();
     if (!exists) throw new NotFoundError('Account');
-    // Roost has no media attachments or pinned posts yet: both filters match nothing.
-    if (options.onlyMedia || options.pinned) return [];
+    // Roost has no pinned posts: that filter matches nothing.
+    if (options.pinned) return [];
     let query = this.database.db
       .selectFrom('statuses')
       .select('statuses.id')
       .where('statuses.account_id', '=', accountId);
+    if (options.onlyMedia) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('media_attachments')
+            .select('media_attachments.id')
+            .whereRef('media_attachments.status_id', '=', 'statuses.id'),
+        ),
+      );
+    }
     if (options.excludeReplies) {
       query = query.where((eb) =>
         eb.or([

@@ -44,14 +44,19 @@ export function moderationOf(status: Status): StatusModeration | null {
 }
 
 /** The 422 a screened post answers: `screening_blocked` or `screening_warning`, with the findings. */
-export function screeningRefusal(error: unknown): { kind: 'block' | 'warn'; message: string; result: ScreeningResult } | null {
+export function screeningRefusal(
+  error: unknown,
+): { kind: 'block' | 'warn'; message: string; result: ScreeningResult } | null {
   if (!(error instanceof ApiError)) return null;
   if (error.code !== 'screening_blocked' && error.code !== 'screening_warning') return null;
   const details = error.details as Partial<ScreeningResult> | null;
   return {
     kind: error.code === 'screening_blocked' ? 'block' : 'warn',
     message: error.message,
-    result: { action: details?.action ?? 'block', findings: Array.isArray(details?.findings) ? details.findings : [] },
+    result: {
+      action: details?.action ?? 'block',
+      findings: Array.isArray(details?.findings) ? details.findings : [],
+    },
   };
 }
 
@@ -97,7 +102,12 @@ export interface PolicyDocument {
 export interface PolicyChanges {
   name: { from: string | null; to: string | null } | null;
   lists: { list: keyof PolicyLists; added: string[]; removed: string[] }[];
-  rules: { audience: ScreeningAudience; rule: string; from: ScreeningAction | null; to: ScreeningAction | null }[];
+  rules: {
+    audience: ScreeningAudience;
+    rule: string;
+    from: ScreeningAction | null;
+    to: ScreeningAction | null;
+  }[];
 }
 
 export interface PolicyVersion {

@@ -29,7 +29,10 @@ interface Checked {
 /** The dry run for what the author has typed, once they pause. Errors (offline, rate limit) just show nothing. */
 export function useScreeningCheck(text: string, spoiler: string): Checked | null {
   // Debounce one string: an object would be new on every render and never settle.
-  const [settledText, settledSpoiler] = JSON.parse(useDebounced(JSON.stringify([text, spoiler]), 250)) as [string, string];
+  const [settledText, settledSpoiler] = JSON.parse(useDebounced(JSON.stringify([text, spoiler]), 250)) as [
+    string,
+    string,
+  ];
   const settled = { text: settledText, spoiler: settledSpoiler };
   const query = useQuery({
     queryKey: screeningKeys.check(settled.text, settled.spoiler),
@@ -60,7 +63,9 @@ export function ScreeningFeedback({ text, spoiler, error, busy, onConfirm }: Scr
         data-testid="screening-refusal"
       >
         <p className="screening-panel-title">
-          {blocked ? 'This post can’t be published. Your draft is kept: edit it and try again.' : 'Please check this before publishing.'}
+          {blocked
+            ? 'This post can’t be published. Your draft is kept: edit it and try again.'
+            : 'Please check this before publishing.'}
         </p>
         <FindingList findings={refusal.result.findings} texts={{ status: text, spoiler_text: spoiler }} />
         {!blocked && (

@@ -37,14 +37,26 @@ export function segmentText(text: string, findings: Finding[]): Segment[] {
 }
 
 /** The text as written, with what screening found marked. */
-export function HighlightedText({ text, findings, className }: { text: string; findings: Finding[]; className?: string }) {
+export function HighlightedText({
+  text,
+  findings,
+  className,
+}: {
+  text: string;
+  findings: Finding[];
+  className?: string;
+}) {
   return (
     <span className={className ?? 'screening-text'}>
       {segmentText(text, findings).map((segment, index) =>
         segment.action === null ? (
           <span key={index}>{segment.text}</span>
         ) : (
-          <mark key={index} className={`screening-mark screening-mark-${segment.action}`} title={segment.messages.join('\n')}>
+          <mark
+            key={index}
+            className={`screening-mark screening-mark-${segment.action}`}
+            title={segment.messages.join('\n')}
+          >
             {segment.text}
           </mark>
         ),
@@ -107,9 +119,16 @@ export function FindingList({
         const field = finding.field ?? 'status';
         const text = field === 'spoiler_text' ? (texts.spoiler_text ?? '') : texts.status;
         return (
-          <li key={`${finding.rule}:${field}:${finding.start}:${index}`} className="screening-finding" data-rule={finding.rule} data-action={finding.action}>
+          <li
+            key={`${finding.rule}:${field}:${finding.start}:${index}`}
+            className="screening-finding"
+            data-rule={finding.rule}
+            data-action={finding.action}
+          >
             <p className="screening-finding-head">
-              <span className={`screening-badge screening-badge-${finding.action}`}>{actionLabel(finding.action)}</span>
+              <span className={`screening-badge screening-badge-${finding.action}`}>
+                {actionLabel(finding.action)}
+              </span>
               <span className="screening-finding-message">{finding.message}</span>
             </p>
             <p className="screening-finding-excerpt">

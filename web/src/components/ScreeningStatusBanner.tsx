@@ -13,7 +13,11 @@ export function ScreeningStatusBanner({ status }: { status: Status }) {
   if (moderation.state === 'removed') {
     const reason = moderation.decision?.decision === 'remove' ? moderation.decision.reason : '';
     return (
-      <div className="screening-banner screening-banner-removed" data-testid="moderation-banner" data-state="removed">
+      <div
+        className="screening-banner screening-banner-removed"
+        data-testid="moderation-banner"
+        data-state="removed"
+      >
         <Icon name="shield" />
         <p>
           <strong>Removed by a moderator.</strong> Only you can see this post.

@@ -80,7 +80,7 @@ export function StatusCard({ status: wrapper, detail, onReply, onDeleted, thread
       {rebloggedBy && (
         <div className="status-context">
           <Icon name="reblog" />
-          <Link to={profilePath(rebloggedBy.acct)}>{rebloggedBy.display_name || rebloggedBy.username}</Link>
+          <Link to={profilePath(rebloggedBy.acct)}>{rebloggedBy.display_name || rebloggedBy.username}</Link>{' '}
           <span>reshared</span>
         </div>
       )}

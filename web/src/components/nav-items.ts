@@ -25,6 +25,8 @@ export function navItems(me: CredentialAccount): NavItem[] {
     { to: '/settings', label: 'Settings', icon: 'settings' },
   ];
   if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield' });
+  if (me.roost?.role === 'admin' || me.roost?.role === 'moderator') items.push({ to: '/moderation', label: 'Moderation', icon: 'check' });
+  if (me.roost?.role === 'admin') items.push({ to: '/admin/screening', label: 'Screening policy', icon: 'shield' });
   return items;
 }
 

@@ -9,7 +9,13 @@ import type { Status } from '../api/types.js';
 import { Avatar } from '../components/Avatar.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { RelativeTime } from '../components/RelativeTime.js';
-import { moderationOf, moderationQueue, releaseStatus, removeHeldStatus, screeningKeys } from '../components/ScreeningApi.js';
+import {
+  moderationOf,
+  moderationQueue,
+  releaseStatus,
+  removeHeldStatus,
+  screeningKeys,
+} from '../components/ScreeningApi.js';
 import { actionLabel, FindingList, HighlightedText } from '../components/ScreeningFindings.js';
 import { EmptyState, ErrorState, Spinner } from '../components/States.js';
 import { announce } from '../hooks/live-store.js';
@@ -65,7 +71,10 @@ function HeldPost({ status }: { status: Status }) {
       {status.spoiler_text && (
         <p className="moderation-item-text">
           <span className="muted">Content warning: </span>
-          <HighlightedText text={status.spoiler_text} findings={findings.filter((f) => f.field === 'spoiler_text')} />
+          <HighlightedText
+            text={status.spoiler_text}
+            findings={findings.filter((f) => f.field === 'spoiler_text')}
+          />
         </p>
       )}
       <p className="moderation-item-text" data-testid="held-text">
@@ -77,10 +86,20 @@ function HeldPost({ status }: { status: Status }) {
         <p className="muted">Edited since it was held: screening finds nothing in the current text.</p>
       )}
       <div className="screening-actions">
-        <button type="button" className="button button-primary" onClick={() => release.mutate()} disabled={release.isPending || remove.isPending}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => release.mutate()}
+          disabled={release.isPending || remove.isPending}
+        >
           {release.isPending ? 'Releasing…' : 'Release'}
         </button>
-        <button type="button" className="button" aria-expanded={removing} onClick={() => setRemoving((r) => !r)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={removing}
+          onClick={() => setRemoving((r) => !r)}
+        >
           Remove…
         </button>
       </div>
@@ -88,9 +107,19 @@ function HeldPost({ status }: { status: Status }) {
         <form className="moderation-remove-form" onSubmit={submitRemoval}>
           <div className="field">
             <label htmlFor={`reason-${status.id}`}>Reason (the author sees it)</label>
-            <input id={`reason-${status.id}`} value={reason} maxLength={1000} required onChange={(e) => setReason(e.target.value)} />
+            <input
+              id={`reason-${status.id}`}
+              value={reason}
+              maxLength={1000}
+              required
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
-          <button type="submit" className="button button-danger" disabled={!reason.trim() || remove.isPending}>
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={!reason.trim() || remove.isPending}
+          >
             {remove.isPending ? 'Removing…' : 'Remove post'}
           </button>
         </form>
@@ -108,7 +137,12 @@ export function ModerationPage() {
   useTitle('Moderation');
   const me = useMe();
   const allowed = me.roost?.role === 'admin' || me.roost?.role === 'moderator';
-  const queue = useQuery({ queryKey: screeningKeys.queue, queryFn: moderationQueue, enabled: allowed, refetchInterval: 30_000 });
+  const queue = useQuery({
+    queryKey: screeningKeys.queue,
+    queryFn: moderationQueue,
+    enabled: allowed,
+    refetchInterval: 30_000,
+  });
   if (!allowed) return <NotFoundPage />;
   return (
     <>

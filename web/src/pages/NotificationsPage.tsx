@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<string, { icon: IconName; text: string }> = {
   favourite: { icon: 'heart', text: 'liked your post' },
   follow: { icon: 'user', text: 'followed you' },
   update: { icon: 'edit', text: 'edited a post you interacted with' },
+  moderation_warning: { icon: 'shield', text: 'reviewed your post' },
 };
 
 function NotificationItem({ notification }: { notification: Notification }) {

@@ -32,7 +32,8 @@ export function describeChanges(changes: PolicyChanges): string[] {
 }
 
 export function PolicyHistory({ versions }: { versions: PolicyHistoryEntry[] }) {
-  if (versions.length === 0) return <p className="muted">No versions saved yet: the built-in policy applies.</p>;
+  if (versions.length === 0)
+    return <p className="muted">No versions saved yet: the built-in policy applies.</p>;
   return (
     <ol className="policy-history" data-testid="policy-history">
       {versions.map((version) => {

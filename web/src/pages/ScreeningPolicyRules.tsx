@@ -4,7 +4,12 @@
  * key out of the document, so the category's setting or the built-in action applies.
  */
 import { Fragment } from 'react';
-import type { PolicyDocument, RuleInfo, ScreeningAction, ScreeningAudience } from '../components/ScreeningApi.js';
+import type {
+  PolicyDocument,
+  RuleInfo,
+  ScreeningAction,
+  ScreeningAudience,
+} from '../components/ScreeningApi.js';
 import { SCREENING_ACTIONS } from '../components/ScreeningActions.js';
 
 const AUDIENCES: { key: ScreeningAudience; label: string }[] = [
@@ -24,7 +29,11 @@ function ActionSelect({
   onChange: (action: ScreeningAction | undefined) => void;
 }) {
   return (
-    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as ScreeningAction))}>
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : (e.target.value as ScreeningAction))}
+    >
       <option value="">Default ({fallback})</option>
       {SCREENING_ACTIONS.map((action) => (
         <option key={action} value={action}>
@@ -50,6 +59,10 @@ export function PolicyRulesEditor({
     const next = { ...document.rules[audience] };
     if (action === undefined) delete next[key];
     else next[key] = action;
+    // A rule's own action wins over its category's: setting a whole category clears its rules, as it says.
+    if (action !== undefined && categories.includes(key)) {
+      for (const rule of rules) if (rule.category === key) delete next[rule.id];
+    }
     onChange({ ...document, rules: { ...document.rules, [audience]: next } });
   }
 

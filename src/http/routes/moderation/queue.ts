@@ -26,16 +26,20 @@ function setQueueLinks(request: FastifyRequest, reply: FastifyReply, ids: number
 }
 
 export function registerQueueRoute(app: App, ctx: AppContext): void {
-  app.get('/api/roost/v1/moderation/queue', { schema: { querystring: pageQuery(20, 80) } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'admin:read');
-    const statuses = await ctx.services.moderation.queue(viewer, toPageRequest(request.query));
-    setQueueLinks(
-      request,
-      reply,
-      statuses.map((s) => s.id),
-      ctx.config.baseUrl,
-    );
-    // The source text: findings' offsets refer to it, and moderators read what the author wrote.
-    return statuses.map((status) => presentStatus(status, ctx, { withSource: true }));
-  });
+  app.get(
+    '/api/roost/v1/moderation/queue',
+    { schema: { querystring: pageQuery(20, 80) } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'admin:read');
+      const statuses = await ctx.services.moderation.queue(viewer, toPageRequest(request.query));
+      setQueueLinks(
+        request,
+        reply,
+        statuses.map((s) => s.id),
+        ctx.config.baseUrl,
+      );
+      // The source text: findings' offsets refer to it, and moderators read what the author wrote.
+      return statuses.map((status) => presentStatus(status, ctx, { withSource: true }));
+    },
+  );
 }

@@ -27,14 +27,18 @@ export function registerCheckRoutes(app: App, ctx: AppContext): void {
           max: 120,
           timeWindow: 60_000,
           // Per person when signed in: a whole office behind one address types at once.
-          keyGenerator: (request) => (request.viewer ? `viewer:${request.viewer.userId}` : `ip:${request.ip}`),
+          keyGenerator: (request) =>
+            request.viewer ? `viewer:${request.viewer.userId}` : `ip:${request.ip}`,
         },
       },
     },
     async (request) => {
       requireViewer(request, 'write:statuses');
       const { text, spoiler_text, audience } = request.body;
-      const result = await ctx.services.screening.screenPost({ text, spoilerText: spoiler_text ?? '' }, audience ?? 'internal');
+      const result = await ctx.services.screening.screenPost(
+        { text, spoilerText: spoiler_text ?? '' },
+        audience ?? 'internal',
+      );
       return {
         action: result.action,
         findings: result.findings.map(presentFinding),

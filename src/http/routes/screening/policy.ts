@@ -26,7 +26,12 @@ const importBody = z.record(z.string(), z.unknown());
 const importQuery = z.object({ note });
 
 const versionParams = z.object({ version: z.string().max(10) });
-const exportQuery = z.object({ version: z.string().regex(/^\d{1,9}$/, 'must be a version number').optional() });
+const exportQuery = z.object({
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a version number')
+    .optional(),
+});
 
 function versionFrom(value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new NotFoundError('Policy version');
@@ -61,7 +66,9 @@ export function registerPolicyRoutes(app: App, ctx: AppContext): void {
     requireAdmin(request, 'admin:read');
     const wanted = request.query.version;
     const version =
-      wanted === undefined ? await ctx.services.screening.currentVersion() : await ctx.services.screening.version(Number(wanted));
+      wanted === undefined
+        ? await ctx.services.screening.currentVersion()
+        : await ctx.services.screening.version(Number(wanted));
     if (!version) throw new NotFoundError('Policy version');
     return reply
       .type('application/json; charset=utf-8')
@@ -73,11 +80,16 @@ export function registerPolicyRoutes(app: App, ctx: AppContext): void {
     const viewer = requireAdmin(request, 'admin:write');
     const body = request.body;
     const wrapped = Object.hasOwn(body, 'document');
-    if (wrapped && body.note !== undefined && (typeof body.note !== 'string' || body.note.length > MAX_NOTE_LENGTH)) {
+    if (
+      wrapped &&
+      body.note !== undefined &&
+      (typeof body.note !== 'string' || body.note.length > MAX_NOTE_LENGTH)
+    ) {
       throw new ValidationError('note', `must be a string of at most ${MAX_NOTE_LENGTH} characters`);
     }
     const document = wrapped ? body.document : body;
-    const noteText = wrapped && typeof body.note === 'string' ? body.note : (request.query.note ?? 'Imported');
+    const noteText =
+      wrapped && typeof body.note === 'string' ? body.note : (request.query.note ?? 'Imported');
     const saved = await ctx.services.screening.update(viewer, document, noteText);
     return presentPolicyVersion(ctx, saved);
   });

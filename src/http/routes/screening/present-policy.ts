@@ -1,6 +1,9 @@
 /** Policy versions as the admin API shows them: who saved each, when, with what note and what changed. */
 import type { AppContext } from '../../../context.js';
-import type { PolicyVersion, PolicyVersionWithChanges } from '../../../services/screening/screening-service.js';
+import type {
+  PolicyVersion,
+  PolicyVersionWithChanges,
+} from '../../../services/screening/screening-service.js';
 import { presentAccount } from '../../presenters/account.js';
 
 function when(ms: number | null): string | null {
@@ -14,7 +17,10 @@ async function authors(ctx: AppContext, versions: PolicyVersion[]) {
 }
 
 /** The current (or one) version with its whole document. */
-export async function presentPolicyVersion(ctx: AppContext, version: PolicyVersion | PolicyVersionWithChanges) {
+export async function presentPolicyVersion(
+  ctx: AppContext,
+  version: PolicyVersion | PolicyVersionWithChanges,
+) {
   const accounts = await authors(ctx, [version]);
   const author = version.createdByAccountId === null ? undefined : accounts.get(version.createdByAccountId);
   return {
