@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Request } from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import type { DatabaseTarget } from '../src/db/dialect.js';
 import type { CeilingPage } from './ceiling.js';
 import { FanoutLagChecker, type LagReport } from './fanout-lag.js';
@@ -358,6 +358,7 @@ async function main(argv: string[]): Promise<void> {
 
     const measure = async (scenario: ScenarioName, target: 'roost' | 'ceiling', seconds: number) => {
       // Requests still queued from the previous measurement must not eat into this one.
+      if (target === 'roost') await touchTokens();
       await settle(target === 'roost' ? `${roost.url}/api/roost/v1/health` : `${ceiling.url}/health`, log);
       const lag =
         target === 'roost' && scenario === 'post'
@@ -370,6 +371,34 @@ async function main(argv: string[]): Promise<void> {
         requests: requestsFor(scenario, target, lag),
       });
       return { result, lag: lag ? await lag.drain() : undefined };
+    };
+
+    // A token's first use in five minutes writes its last_used_at (src/services/auth/credentials.ts).
+    // In steady use that is rare; with 1,000 rotating tokens it would hit most measured requests,
+    // so every token is used once shortly before each measurement (the cost is reported apart).
+    const allTokens = [...new Set([...readers, ...stored.posters.flatMap((p) => [p.token, ...p.followers.map((f) => f.token)])])];
+    let tokensTouchedAt = -Infinity;
+    const touchTokens = async () => {
+      if (performance.now() - tokensTouchedAt < 4 * 60_000) return;
+      const started = performance.now();
+      let i = 0;
+      const instance = autocannon({
+        url: roost.url,
+        connections: settings.connections,
+        amount: allTokens.length,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              path: '/api/v1/accounts/verify_credentials',
+              headers: { ...request.headers, authorization: `Bearer ${allTokens[i++ % allTokens.length]}` },
+            }),
+          },
+        ],
+      });
+      await instance;
+      tokensTouchedAt = performance.now();
+      log(`bench: touched ${allTokens.length} tokens in ${((tokensTouchedAt - started) / 1000).toFixed(1)} s`);
     };
 
     const perScenario = new Map<ScenarioName, Measurement[]>();

@@ -26,6 +26,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The From address of those emails. */
   mailFrom: string;
+  /** Multiplies every API rate limit (1: Mastodon's numbers; tests raise it). */
+  rateLimitScale: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secureCookies: boolean(env, 'ROOST_SECURE_COOKIES', baseUrl.startsWith('https:')),
     smtpUrl: smtpUrl(env.ROOST_SMTP_URL),
     mailFrom: env.ROOST_MAIL_FROM || `Roost <roost@${new URL(baseUrl).hostname}>`,
+    rateLimitScale: positiveNumber(env, 'ROOST_RATE_LIMIT_SCALE', 1, 0.001, 1_000_000),
   };
 }
 
@@ -89,6 +92,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function positiveNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw.trim())) throw new ConfigError(name, `must be a number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;

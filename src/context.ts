@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './db/open.js';
 import { LocalEventBus, type EventBus } from './events/bus.js';
 import { RedisEventBus } from './events/redis-bus.js';
 import { JobQueue } from './jobs/queue.js';
+import { registerJobs } from './jobs/registry.js';
 import { createServices, type Services } from './services/index.js';
 import { registerBrandJobs } from './services/brands/brand-services.js';
 
@@ -32,6 +33,8 @@ export async function createContext(config: Config, options: { migrate?: boolean
   const events = config.redisUrl ? await connectRedisBus(config.redisUrl) : new LocalEventBus();
   const jobs = new JobQueue(database, log);
   const services = createServices(config, database, events);
+  registerJobs(jobs, services);
+  services.scheduled.attach(jobs);
   registerBrandJobs(jobs, services);
   return {
     config,

@@ -94,8 +94,8 @@ describe.each(DIALECTS)('benchmark seed (%s)', (dialect) => {
     const poster = manifest.posters[0]!;
     const account = await client(poster.token).get(`/api/v1/accounts/${poster.accountId}`);
     expect(account.body.followers_count).toBe(200);
-    const [{ count }] = await sql<{ count: number | string }>`select count(*) as count from follows where target_account_id = ${Number(poster.accountId)}`.execute(server.ctx.database.db).then((r) => r.rows);
-    expect(Number(count)).toBe(200);
+    const { rows } = await sql<{ count: number | string }>`select count(*) as count from follows where target_account_id = ${Number(poster.accountId)}`.execute(server.ctx.database.db);
+    expect(Number(rows[0]?.count)).toBe(200);
 
     const posted = await client(poster.token).post('/api/v1/statuses', { status: 'Hello from the benchmark test' });
     expect(posted.status).toBe(200);

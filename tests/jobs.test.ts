@@ -74,6 +74,28 @@ describe.each(DIALECTS)('job queue (%s)', (dialect) => {
     expect(rows[0]!.run_at).toBeGreaterThanOrEqual(before + 3_600_000);
   });
 
+  it('runs a recurring job once per period however many workers schedule it', async () => {
+    let runs = 0;
+    const other = new JobQueue(database, pino({ level: 'silent' }));
+    for (const q of [queue, other]) q.every('tick', 3_600_000, async () => void (runs += 1));
+    queue.start(60_000);
+    other.start(60_000);
+    await queue.stop();
+    await other.stop();
+    while ((await queue.runDue()) > 0) {
+      /* drain what the workers had not run yet */
+    }
+    expect(runs).toBe(1);
+    // Once the period has passed, the next worker to look starts the next run.
+    await database.db.updateTable('job_schedules').set({ next_run_at: 0 }).where('name', '=', 'tick').execute();
+    other.start(60_000);
+    await other.stop();
+    while ((await queue.runDue()) > 0) {
+      /* drain */
+    }
+    expect(runs).toBe(2);
+  });
+
   it('backs off exponentially with jitter', () => {
     expect(backoffDelay(1, () => 0.5)).toBe(1000);
     expect(backoffDelay(4, () => 0.5)).toBe(8000);

@@ -103,6 +103,18 @@ describe.each(DIALECTS)('screening of posts (%s)', (dialect) => {
       expect(missing.body.details.field).toBe('text');
     });
 
+    it('is rate limited per person, generously', async () => {
+      const typist = await createPerson(server, { username: 'fasttypist' });
+      const answers = await Promise.all(
+        Array.from({ length: 121 }, (_, i) => typist.client.post('/api/roost/v1/screening/check', { text: `draft ${i}` })),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(120);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+      // Someone else (same address) is not affected.
+      expect((await follower.client.post('/api/roost/v1/screening/check', { text: 'hello' })).status).toBe(200);
+    });
+
     it('lists the rule catalogue for the policy editor', async () => {
       const res = await author.client.get('/api/roost/v1/screening/rules');
       expect(res.status).toBe(200);

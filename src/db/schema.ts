@@ -629,6 +629,11 @@ export interface ScheduledStatusTable {
   created_at: number;
 }
 
+export interface JobScheduleTable {
+  name: string;
+  next_run_at: number;
+}
+
 export interface Schema {
   departments: DepartmentTable;
   accounts: AccountTable;
@@ -650,6 +655,7 @@ export interface Schema {
   markers: MarkerTable;
   fan_in_accounts: FanInAccountTable;
   jobs: JobTable;
+  job_schedules: JobScheduleTable;
   oauth_applications: OAuthApplicationTable;
   oauth_authorization_codes: OAuthAuthorizationCodeTable;
   oauth_refresh_tokens: OAuthRefreshTokenTable;

@@ -10,11 +10,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parse as parseQuery } from 'node:querystring';
 import type { AppContext } from '../context.js';
 import { registerAuthentication } from './auth.js';
 import { errorHandler } from './errors.js';
+import { registerRateLimits } from './rate-limits.js';
 import { registerRoutes } from './routes/index.js';
 import type { App } from './types.js';
 
@@ -71,7 +73,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(formbody, { parser: (body) => normaliseArrays(parseQuery(body)) });
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadLimit, files: 1, fields: 50 } });
   await app.register(rateLimit, { global: false });
+  // Streaming clients (Mastodon's WebSocket API) upgrade on /api/v1/streaming; 16 KiB is ample for subscribe messages.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   registerAuthentication(app, ctx.services);
+  registerRateLimits(app, ctx.config.rateLimitScale);
 
   await app.register(async (api) => registerRoutes(api, ctx));
 

@@ -45,6 +45,9 @@ export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private timer: NodeJS.Timeout | null = null;
+  private readonly recurring: Array<{ name: string; everyMs: number }> = [];
+  private recurringTimers: NodeJS.Timeout[] = [];
+  private readonly scheduling = new Set<Promise<void>>();
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -134,9 +137,47 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Runs a job every `everyMs` while a worker runs. The schedule row is claimed atomically, so
+   * many worker processes start each run once between them.
+   */
+  every(name: string, everyMs: number, handler: JobHandler): void {
+    this.register(name, handler);
+    this.recurring.push({ name, everyMs });
+  }
+
+  private async enqueueRecurring(name: string, everyMs: number): Promise<void> {
+    const now = Date.now();
+    await this.database.transaction(async (tx) => {
+      await tx.db
+        .insertInto('job_schedules')
+        .values({ name, next_run_at: 0 })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      const claimed = await tx.db
+        .updateTable('job_schedules')
+        .set({ next_run_at: now + everyMs })
+        .where('name', '=', name)
+        .where('next_run_at', '<=', now)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 1) await this.enqueue(tx, name, {}, { maxAttempts: 3 });
+    });
+  }
+
   /** Starts polling; jobs enqueued by this process wake the worker at once. */
   start(intervalMs = 500): void {
     if (this.timer) return;
+    for (const { name, everyMs } of this.recurring) {
+      const enqueue = () => {
+        const pending = this.enqueueRecurring(name, everyMs)
+          .then(() => this.wake?.())
+          .catch((error: unknown) => this.log.error({ err: error, job: name }, 'could not schedule a recurring job'))
+          .finally(() => this.scheduling.delete(pending));
+        this.scheduling.add(pending);
+      };
+      enqueue();
+      this.recurringTimers.push(setInterval(enqueue, everyMs));
+    }
     const loop = async () => {
       try {
         while ((await this.runDue()) > 0) {
@@ -159,7 +200,10 @@ export class JobQueue {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    for (const timer of this.recurringTimers) clearInterval(timer);
+    this.recurringTimers = [];
     this.timer = null;
+    await Promise.all(this.scheduling);
     this.wake = null;
     await this.running;
   }

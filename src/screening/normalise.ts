@@ -208,7 +208,100 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
       midFold = foldAt > 0;
       foldAt++;
     } else if (i < n) {
-      const code = text.charCodeAt(i);
+      let code = text.charCodeAt(i);
+      if (code < 128 && ASCII_CLASS[code] === C_LETTER) {
+        // The common case: a run of ASCII letters, inside one token, with no leetspeak to decide.
+        if (tokenLength === 0) {
+          saveI = i;
+          saveMidFold = false;
+          saveM = m;
+          savePrev = prev;
+          saveRun = run;
+          savePrevClass = prevClass;
+          savePrevUpper = prevUpper;
+          saveLastIn = lastIn;
+          saveRow = row;
+          saveRowBefore = rowBefore;
+          saveNp = np;
+        }
+        let j = i;
+        for (;;) {
+          const sym = ASCII_SYM[code] ?? SYM_SEP;
+          const upper = ASCII_UPPER[code] ?? 0;
+          if (sym === prev && ++run > (REPEAT_LIMIT[sym] ?? 1)) ends[m - 1] = j + 1;
+          else {
+            if (sym !== prev) run = 1;
+            symbols[m] = sym;
+            starts[m] = j;
+            ends[m] = j + 1;
+            soft[m] = (upper === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT ? 1 : 0;
+            const next = delta[row + sym] ?? 0;
+            if (next >= 0) row = next;
+            else {
+              row = -next;
+              pending[np++] = m + 1;
+              pending[np++] = row;
+            }
+            prev = sym;
+            m++;
+          }
+          prevClass = C_LETTER;
+          prevUpper = upper;
+          if (++j >= n) break;
+          code = text.charCodeAt(j);
+          if (code >= 128 || ASCII_CLASS[code] !== C_LETTER) break;
+        }
+        const count = j - i;
+        if (replay < 0) {
+          gateLength += count;
+          gateLetter = true;
+        }
+        tokenLength += count;
+        tokenLetters += count;
+        passPrev = C_LETTER;
+        lastIn = true;
+        i = j;
+        continue;
+      }
+      if (code < 128 && ASCII_CLASS[code] === C_SEP && replay < 0 && tokenLeet === 0 && (tokenDigits === 0 || tokenLetters === 0)) {
+        // The other common case: a separator after a token whose reading is already final.
+        if (gateLength === 1 && gateLetter) {
+          if (++singles >= 3) return false;
+        } else if (gateLength > 0) singles = 0;
+        gateLength = 0;
+        gateLetter = false;
+        passPrev = C_SEP;
+        tokenLength = 0;
+        tokenLetters = 0;
+        tokenLeading = 0;
+        tokenDigits = 0;
+        if (prev === SYM_SEP) {
+          run++;
+          ends[m - 1] = i + 1;
+          prevClass = C_SEP;
+          prevUpper = 0;
+          lastIn = true;
+        } else if (prev === SYM_BREAK) {
+          run = 1;
+          lastIn = false;
+        } else {
+          run = 1;
+          symbols[m] = SYM_SEP;
+          starts[m] = i;
+          ends[m] = i + 1;
+          soft[m] = 0;
+          rowBefore = row;
+          // No term ends with a separator, so no end is recorded here.
+          row = Math.abs(delta[row] ?? 0);
+          prevClass = C_SEP;
+          prevUpper = 0;
+          prev = SYM_SEP;
+          lastIn = true;
+          m++;
+        }
+        i++;
+        continue;
+      }
       if (code < 128) {
         c = ASCII_CLASS[code] ?? C_SEP;
         s = ASCII_SYM[code] ?? SYM_SEP;
@@ -383,7 +476,8 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
     starts[m] = start;
     ends[m] = end;
     soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
-    rowBefore = row;
+    // Only a separator can be taken back (by a line break after it), so only it needs the row before.
+    if (s === SYM_SEP) rowBefore = row;
     const next = delta[row + s] ?? 0;
     if (next >= 0) row = next;
     else {

@@ -31,6 +31,9 @@ import { mediaStoreFor } from './media/media-store.js';
 import { Preferences } from './preferences/preference-service.js';
 import { Reports } from './reports/report-service.js';
 import { Trends } from './trends/trend-service.js';
+import { Blocks } from './blocks/block-service.js';
+import { Idempotency } from './idempotency/idempotency-service.js';
+import { Scheduled } from './scheduled/scheduled-service.js';
 
 /** The brand-account services (brands, drafts, approvals, audit, connectors, outbox, two-factor) come from BrandServices. */
 export interface Services extends BrandServices {
@@ -57,6 +60,9 @@ export interface Services extends BrandServices {
   trends: Trends;
   conversations: Conversations;
   preferences: Preferences;
+  blocks: Blocks;
+  idempotency: Idempotency;
+  scheduled: Scheduled;
 }
 
 export function createServices(config: Config, database: Database, events: EventBus): Services {
@@ -74,10 +80,14 @@ export function createServices(config: Config, database: Database, events: Event
   const follows = new Follows(database, accounts, notifications, timelines);
   const tags = new Tags(database);
   const screening = new ScreeningService(database);
-  const posts = new Posts({ config, database, accounts, follows, tags, timelines, notifications, search, screening });
+  const media = new Media(database, mediaStoreFor(config), config.uploadLimit);
+  const posts = new Posts({ config, database, accounts, follows, tags, timelines, notifications, search, screening, media });
+  const blocks = new Blocks(database, accounts, follows);
+  follows.attachBlocks(blocks);
+  const idempotency = new Idempotency(database);
+  const scheduled = new Scheduled({ config, database, accounts, posts, media, idempotency });
   const moderation = new Moderation(database, posts, notifications);
   const interactions = new Interactions(database, posts, timelines, notifications);
-  const media = new Media(database, mediaStoreFor(config), config.uploadLimit);
   const lists = new Lists(database, follows);
   const filters = new Filters(database, events, posts);
   const reports = new Reports(database, accounts, posts);
@@ -87,5 +97,5 @@ export function createServices(config: Config, database: Database, events: Event
   const conversations = new Conversations(database);
   const preferences = new Preferences();
   const brandServices = createBrandServices({ config, database, accounts, posts, notifications, screening });
-  return { ...brandServices, credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth, screening, moderation, media, lists, filters, reports, announcements, trends, conversations, preferences };
+  return { ...brandServices, credentials, accounts, invites, follows, posts, interactions, tags, timelines, notifications, markers, search, setup, oauth, screening, moderation, media, lists, filters, reports, announcements, trends, conversations, preferences, blocks, idempotency, scheduled };
 }

@@ -13,7 +13,13 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(dialect: DialectName, env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
-  const base = loadConfig({ ROOST_DATA_DIR: database.dataDir, ROOST_LOG_LEVEL: 'silent', ...env });
+  // Rate limits are raised far out of reach unless a test asks for them (tests/rate-limits.test.ts).
+  const base = loadConfig({
+    ROOST_DATA_DIR: database.dataDir,
+    ROOST_LOG_LEVEL: 'silent',
+    ROOST_RATE_LIMIT_SCALE: '1000',
+    ...env,
+  });
   const config: Config = { ...base, database: database.target, host: '127.0.0.1', port: 0 };
   const server = await startServer(config);
   // The base URL must name the real port so that links and Link headers point back here.

@@ -4,14 +4,19 @@
  */
 import { toMastodonVisibility, type Visibility } from '../../domain/visibility.js';
 import type { HydratedAccount } from '../../services/accounts/hydrated-account.js';
+import type { FilterMatcher } from '../../services/filters/matcher.js';
 import type { HydratedStatus } from '../../services/posts/hydrated-status.js';
 import { presentAccount, type PresentContext } from './account.js';
+import { presentFilterResult, type PresentedFilterResult } from './filter.js';
+import { presentMediaAttachment, type PresentedMediaAttachment } from './media.js';
 import { presentModeration, type PresentedModeration } from './screening.js';
 import { tagUrl } from './tag.js';
 
 export interface StatusPresentOptions {
   /** The source text, for the response to a delete ("delete and redraft"); otherwise `text` is null. */
   withSource?: boolean;
+  /** The viewer's filters for the context the post is shown in: they fill `filtered`. */
+  filters?: FilterMatcher;
 }
 
 export function baseUrlOf(ctx: PresentContext): string {
@@ -43,11 +48,11 @@ export interface PresentedStatus {
   bookmarked: boolean;
   pinned: boolean;
   content: string;
-  filtered: never[];
+  filtered: PresentedFilterResult[];
   reblog: PresentedStatus | null;
   application: null;
   account: ReturnType<typeof presentAccount>;
-  media_attachments: never[];
+  media_attachments: PresentedMediaAttachment[];
   mentions: { id: string; username: string; acct: string; url: string }[];
   tags: { name: string; url: string }[];
   emojis: never[];
@@ -87,11 +92,11 @@ export function presentStatus(
     bookmarked: status.bookmarked,
     pinned: false,
     content: status.content_html,
-    filtered: [],
+    filtered: options.filters && !options.filters.isEmpty ? options.filters.match(status).map(presentFilterResult) : [],
     reblog: status.reblog === null ? null : presentStatus(status.reblog, ctx),
     application: null,
     account: presentAccount(status.account, ctx),
-    media_attachments: [],
+    media_attachments: (status.media_attachments ?? []).map((m) => presentMediaAttachment(m, ctx)),
     mentions: status.mentions.map((account) => presentMention(account, baseUrl)),
     tags: status.tags.map((tag) => ({ name: tag.display_name, url: tagUrl(baseUrl, tag.name) })),
     emojis: [],

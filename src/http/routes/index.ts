@@ -24,6 +24,8 @@ import { registerMediaRoutes } from './media/index.js';
 import { registerPreferencesRoutes } from './preferences/index.js';
 import { registerReportsRoutes } from './reports/index.js';
 import { registerTrendsRoutes } from './trends/index.js';
+import { registerBlocksRoutes } from './blocks/index.js';
+import { registerScheduledStatusesRoutes } from './scheduled-statuses/index.js';
 
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerInstanceRoutes(app, ctx);
@@ -49,4 +51,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerPreferencesRoutes(app, ctx);
   registerCustomEmojisRoutes(app);
   registerFollowRequestsRoutes(app, ctx);
+  registerBlocksRoutes(app, ctx);
+  registerScheduledStatusesRoutes(app, ctx);
 }

@@ -17,7 +17,7 @@ export function registerListTimeline(app: App, ctx: AppContext): void {
         listIdFrom(request.params),
         toPageRequest(request.query),
       );
-      return statusPage(ctx, request, reply, viewer, ids);
+      return statusPage(ctx, request, reply, viewer, ids, 'home');
     },
   );
 }

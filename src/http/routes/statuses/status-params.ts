@@ -38,18 +38,27 @@ export const languageField = z
   .nullish()
   .transform((value) => (value ? value : null));
 
-/** Fields Mastodon clients may send that Roost has no use for yet: refused when they carry something. */
+/** `media_ids` (the author's uploads to attach) and `poll` (refused when it carries something: no polls yet). */
 export const unsupportedFields = {
-  media_ids: z.array(z.string()).optional(),
+  media_ids: z.array(z.union([z.string(), z.number()])).optional(),
   poll: z.unknown().optional(),
 };
 
-export function refuseUnsupported(body: { media_ids?: string[]; poll?: unknown }): void {
-  if (body.media_ids && body.media_ids.length > 0) {
-    throw new AppError('unprocessable', 'media_ids: media attachments are not supported yet', {
-      field: 'media_ids',
-    });
-  }
+/** The attachment ids asked for; anything that is not an id names no attachment the author may use (422). */
+export function mediaIdsFrom(values: Array<string | number> | undefined): number[] | undefined {
+  if (values === undefined) return undefined;
+  return values.map((value) => {
+    const id = parseId(String(value));
+    if (id === null) {
+      throw new AppError('unprocessable', `media_ids: ${String(value)} is not a media attachment you can use`, {
+        field: 'media_ids',
+      });
+    }
+    return id;
+  });
+}
+
+export function refuseUnsupported(body: { poll?: unknown }): void {
   if (body.poll != null)
     throw new AppError('unprocessable', 'poll: polls are not supported yet', { field: 'poll' });
 }

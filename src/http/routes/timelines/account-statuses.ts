@@ -39,7 +39,7 @@ export function registerAccountStatuses(app: App, ctx: AppContext): void {
         },
         toPageRequest(q),
       );
-      return statusPage(ctx, request, reply, viewer, ids);
+      return statusPage(ctx, request, reply, viewer, ids, 'account');
     },
   );
 }

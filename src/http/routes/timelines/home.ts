@@ -12,7 +12,7 @@ export function registerHomeTimeline(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const viewer = requireViewer(request, 'read:statuses');
       const ids = await ctx.services.timelines.home(viewer, toPageRequest(request.query));
-      return statusPage(ctx, request, reply, viewer, ids);
+      return statusPage(ctx, request, reply, viewer, ids, 'home');
     },
   );
 }

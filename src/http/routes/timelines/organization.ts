@@ -18,6 +18,6 @@ export function registerOrganizationTimeline(app: App, ctx: AppContext): void {
       request.query.remote || request.query.only_media
         ? []
         : await ctx.services.timelines.organization(viewer, toPageRequest(request.query));
-    return statusPage(ctx, request, reply, viewer, ids);
+    return statusPage(ctx, request, reply, viewer, ids, 'public');
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../context.js';
 import type { Viewer } from '../../../services/auth/viewer.js';
+import type { FilterContext } from '../../../services/filters/matcher.js';
 import { setLinkHeader } from '../../pagination.js';
 import { presentStatus } from '../../presenters/status.js';
 
@@ -11,9 +12,18 @@ export async function statusPage(
   reply: FastifyReply,
   viewer: Viewer,
   ids: number[],
+  context: FilterContext,
 ) {
   // Cursors come from the page as read, so a post dropped while loading never shifts the next page.
   setLinkHeader(request, reply, ids, ctx.config.baseUrl);
-  const statuses = await ctx.services.posts.hydrate(viewer, ids);
-  return statuses.map((status) => presentStatus(status, ctx));
+  const [statuses, filters] = await Promise.all([
+    ctx.services.posts.hydrate(viewer, ids),
+    ctx.services.filters.matchFor(viewer.accountId, context),
+  ]);
+  return (
+    statuses
+      .map((status) => presentStatus(status, ctx, { filters }))
+      // As Mastodon 4: a post matching a filter that hides is left out; one that warns carries `filtered`.
+      .filter((status) => !status.filtered.some((result) => result.filter.filter_action === 'hide'))
+  );
 }

@@ -33,7 +33,7 @@ export function registerTagTimeline(app: App, ctx: AppContext): void {
               { any: listValues(q, 'any'), all: listValues(q, 'all'), none: listValues(q, 'none') },
               toPageRequest(q),
             );
-      return statusPage(ctx, request, reply, viewer, ids);
+      return statusPage(ctx, request, reply, viewer, ids, 'public');
     },
   );
 }
