@@ -5,7 +5,7 @@
  * same response bytes. Prints a table and writes bench/results/<dialect>-<preset>-<time>.json.
  *
  *   npx tsx bench/run.ts --dialect sqlite|postgres [--preset small|full] [--duration 10] [--runs 3]
- *     [--connections 10] [--scenarios home,tag,notifications,post] [--keep] [--reuse <manifest.json>]
+ *     [--connections 10] [--scenarios home,tag,tag-rare,notifications,post] [--keep] [--reuse <manifest.json>]
  *     [--roost-dir <another checkout, e.g. with a proposed fix>]
  */
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { rotatingGet, runLoad, type LoadResult } from './load.js';
 import { REPO_ROOT, freePort, startCeiling, startRoost, type ChildServer } from './processes.js';
 import { parseFlags, seed, seedOptionsFromFlags, type PresetName, type SeedManifest } from './seed.js';
 
-const SCENARIOS = ['home', 'tag', 'notifications', 'post'] as const;
+const SCENARIOS = ['home', 'tag', 'tag-rare', 'notifications', 'post'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 interface Settings {
@@ -291,10 +291,14 @@ async function main(argv: string[]): Promise<void> {
 
     const readers = stored.readers.map((r) => r.token);
     const tags = stored.popularTags.slice(0, 10);
+    const rareTags = stored.rareTags ?? [];
     const poster = stored.posters[0]!;
     const captures: Record<ScenarioName, Capture> = {
       home: await capture(roost.url, 'GET', '/api/v1/timelines/home?limit=20', readers[0]!, '/home'),
       tag: await capture(roost.url, 'GET', `/api/v1/timelines/tag/${tags[0]}?limit=20`, readers[0]!, '/tag'),
+      'tag-rare': rareTags.length
+        ? await capture(roost.url, 'GET', `/api/v1/timelines/tag/${rareTags[0]}?limit=20`, readers[0]!, '/tag-rare')
+        : { ok: false, detail: 'no rare tags in this seed manifest', page: { method: 'GET', path: '/tag-rare', status: 0, contentType: '', body: '' } },
       notifications: await capture(roost.url, 'GET', '/api/v1/notifications?limit=20', readers[0]!, '/notifications'),
       post: await capture(roost.url, 'POST', '/api/v1/statuses', poster.token, '/statuses', { status: 'Benchmark warm-up post #benchmark' }),
     };
@@ -328,6 +332,8 @@ async function main(argv: string[]): Promise<void> {
           return rotatingGet(['/api/v1/timelines/home?limit=20'], readers);
         case 'tag':
           return rotatingGet(tags.map((t) => `/api/v1/timelines/tag/${t}?limit=20`), readers);
+        case 'tag-rare':
+          return rotatingGet(rareTags.map((t) => `/api/v1/timelines/tag/${t}?limit=20`), readers);
         case 'notifications':
           return rotatingGet(['/api/v1/notifications?limit=20'], readers);
         case 'post':

@@ -77,6 +77,8 @@ export interface SeedManifest {
   posters: (TokenHolder & { followers: TokenHolder[] })[];
   /** The most used hashtags, most popular first. */
   popularTags: string[];
+  /** Hashtags used 20–200 times (or the least used ones in small data sets): a page needs a long search. */
+  rareTags: string[];
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -156,6 +158,7 @@ export async function seed(target: DatabaseTarget, options: SeedOptions): Promis
       readers: tokens.readers,
       posters: tokens.posters,
       popularTags: posts.popularTags,
+      rareTags: posts.rareTags,
     };
   } finally {
     await writer.close();
@@ -340,6 +343,7 @@ interface Posts {
   tagLastUse: Float64Array;
   tagIds: Float64Array;
   popularTags: string[];
+  rareTags: string[];
   statusesCount: Int32Array;
   lastStatusAt: Float64Array;
 }
@@ -436,11 +440,13 @@ function generatePosts(options: SeedOptions, people: People, graph: Graph, now: 
 
   const usage = new Int32Array(tagPool.length);
   for (const r of tagRanks) usage[r]! += 1;
-  const popularTags = Array.from(usage.keys())
+  const byUse = Array.from(usage.keys())
     .filter((r) => usage[r]! > 0)
-    .sort((x, y) => usage[y]! - usage[x]!)
-    .slice(0, 20)
-    .map((r) => tagPool[r]!);
+    .sort((x, y) => usage[y]! - usage[x]! || x - y);
+  const popularTags = byUse.slice(0, 20).map((r) => tagPool[r]!);
+  let rare = byUse.filter((r) => usage[r]! >= 20 && usage[r]! <= 200);
+  if (rare.length === 0) rare = byUse.slice(-20);
+  const rareTags = Array.from({ length: Math.min(20, rare.length) }, (_, k) => tagPool[rare[Math.floor((k * rare.length) / Math.min(20, rare.length))]!]!);
   return {
     count: n,
     times,
@@ -460,6 +466,7 @@ function generatePosts(options: SeedOptions, people: People, graph: Graph, now: 
     tagLastUse,
     tagIds: idsForTimes(tagFirstUse.map((t) => t || now)),
     popularTags,
+    rareTags,
     statusesCount,
     lastStatusAt,
   };

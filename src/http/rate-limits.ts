@@ -57,7 +57,6 @@ export function registerRateLimits(app: App, scale: number): void {
       max: limit.max,
       timeWindow: limit.windowMs,
       keyGenerator: (request) => `${limit.name}:${rateLimitKey(request)}`,
-      cache: 50_000,
     }),
   }));
 

@@ -23,7 +23,9 @@ import {
   C_LEET,
   C_LETTER,
   C_SEP,
+  ASCII_FACT,
   DIGIT_0,
+  FACT_DIGITS_CLOSE,
   LEET_DIGIT_SYM,
   REPEAT_LIMIT,
   SYM_BREAK,
@@ -32,6 +34,7 @@ import {
   ensureOutput,
   foldCodePoint,
   isWordish,
+  textFacts,
   type Fold,
   type NormalisedText,
 } from './symbols.js';
@@ -48,16 +51,24 @@ export {
 } from './symbols.js';
 export { normaliseGeneral } from './normalise-general.js';
 
+/** For each UTF-16 code unit: 0, or for an ASCII letter its symbol plus 64 when upper case. */
+const LETTER_CODE = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) {
+  if (ASCII_CLASS[code] === C_LETTER) LETTER_CODE[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 6);
+}
+
 /** Pseudo-class of the end of the text: ends the last token like a separator. */
 const C_END = 8;
 
 /**
- * Where the automaton saw a term end: pairs of (symbol index one past the end, row of the
- * state). Reused between posts.
+ * What a read of a post leaves besides its symbols: where the automaton saw a term end, as
+ * pairs of (symbol index one past the end, row of the state), and the post's character facts
+ * (FACT_* in symbols.ts). Reused between posts.
  */
 export class AutomatonWalk {
   ends = new Int32Array(2048);
   count = 0;
+  facts = 0;
 
   ensure(pairs: number): void {
     if (this.ends.length >= pairs * 2) return;
@@ -88,6 +99,7 @@ export function normaliseAndWalk(text: string, out: NormalisedText, tables: Auto
   if (onePass(text, out, tables, walk)) return;
   normaliseGeneral(text, out);
   walkSymbols(out, tables, walk);
+  walk.facts = textFacts(text);
 }
 
 /** Feeds already normalised symbols to the automaton. */
@@ -159,6 +171,10 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   let row = 0;
   let rowBefore = 0;
   let np = 0;
+  // Character facts, and the last ASCII digit and the chain of close digits ending there.
+  let facts = 0;
+  let lastDigit = -100;
+  let digitChain = 0;
   // Spaced-letter test on the original classes.
   let gateLength = 0;
   let gateLetter = false;
@@ -208,8 +224,9 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
       midFold = foldAt > 0;
       foldAt++;
     } else if (i < n) {
-      let code = text.charCodeAt(i);
-      if (code < 128 && ASCII_CLASS[code] === C_LETTER) {
+      const code = text.charCodeAt(i);
+      let letter = LETTER_CODE[code] ?? 0;
+      if (letter !== 0) {
         // The common case: a run of ASCII letters, inside one token, with no leetspeak to decide.
         if (tokenLength === 0) {
           saveI = i;
@@ -224,17 +241,21 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           saveRowBefore = rowBefore;
           saveNp = np;
         }
+        // soft = upper, after a lower-case letter; or any letter after a digit.
+        let afterLetter = prevClass === C_LETTER ? 1 : 0;
+        let afterDigit = prevClass === C_DIGIT ? 1 : 0;
+        let upperBefore = prevUpper;
         let j = i;
         for (;;) {
-          const sym = ASCII_SYM[code] ?? SYM_SEP;
-          const upper = ASCII_UPPER[code] ?? 0;
+          const sym = letter & 63;
+          const upper = letter >> 6;
           if (sym === prev && ++run > (REPEAT_LIMIT[sym] ?? 1)) ends[m - 1] = j + 1;
           else {
             if (sym !== prev) run = 1;
             symbols[m] = sym;
             starts[m] = j;
             ends[m] = j + 1;
-            soft[m] = (upper === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT ? 1 : 0;
+            soft[m] = (upper & (upperBefore ^ 1) & afterLetter) | afterDigit;
             const next = delta[row + sym] ?? 0;
             if (next >= 0) row = next;
             else {
@@ -245,12 +266,15 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
             prev = sym;
             m++;
           }
-          prevClass = C_LETTER;
-          prevUpper = upper;
+          afterLetter = 1;
+          afterDigit = 0;
+          upperBefore = upper;
           if (++j >= n) break;
-          code = text.charCodeAt(j);
-          if (code >= 128 || ASCII_CLASS[code] !== C_LETTER) break;
+          letter = LETTER_CODE[text.charCodeAt(j)] ?? 0;
+          if (letter === 0) break;
         }
+        prevClass = C_LETTER;
+        prevUpper = upperBefore;
         const count = j - i;
         if (replay < 0) {
           gateLength += count;
@@ -265,6 +289,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
       }
       if (code < 128 && ASCII_CLASS[code] === C_SEP && replay < 0 && tokenLeet === 0 && (tokenDigits === 0 || tokenLetters === 0)) {
         // The other common case: a separator after a token whose reading is already final.
+        facts |= ASCII_FACT[code] ?? 0;
         if (gateLength === 1 && gateLetter) {
           if (++singles >= 3) return false;
         } else if (gateLength > 0) singles = 0;
@@ -306,6 +331,12 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         c = ASCII_CLASS[code] ?? C_SEP;
         s = ASCII_SYM[code] ?? SYM_SEP;
         u = ASCII_UPPER[code] ?? 0;
+        facts |= ASCII_FACT[code] ?? 0;
+        if (c === C_DIGIT && replay < 0) {
+          digitChain = i - lastDigit <= 4 ? digitChain + 1 : 1;
+          lastDigit = i;
+          if (digitChain >= 6) facts |= FACT_DIGITS_CLOSE;
+        }
         start = i;
         end = ++i;
       } else {
@@ -493,5 +524,6 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   }
   out.length = m;
   walk.count = np >> 1;
+  walk.facts = facts;
   return true;
 }

@@ -17,6 +17,8 @@ export interface ScanContext {
   norm: NormalisedText;
   hits: TermHits;
   terms: PolicyTerms;
+  /** Character facts of the text (FACT_* in symbols.ts), for cheap gates. */
+  facts: number;
   out: Detection[];
 }
 

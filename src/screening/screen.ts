@@ -21,8 +21,8 @@ const hits = new TermHits();
 /** Runs every detector and returns raw detections with original-text offsets. */
 export function detect(text: string, policy: CompiledPolicy): Detection[] {
   const norm = buffer;
-  policy.index.scanText(text, norm, hits);
-  const ctx: ScanContext = { text, norm, hits, terms: policy.terms, out: [] };
+  const facts = policy.index.scanText(text, norm, hits);
+  const ctx: ScanContext = { text, norm, hits, terms: policy.terms, facts, out: [] };
   if (hits.any > 0) {
     detectOffensive(ctx);
     detectSensitive(ctx);

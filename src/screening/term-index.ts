@@ -119,10 +119,14 @@ export class TermIndex {
     this.specs = specs;
   }
 
-  /** Normalises a post into `norm` and files every hit whose boundaries hold: the whole read of a post. */
-  scanText(text: string, norm: NormalisedText, hits: TermHits): void {
+  /**
+   * Normalises a post into `norm` and files every hit whose boundaries hold: the whole read of
+   * a post. Returns the post's character facts (FACT_* in symbols.ts).
+   */
+  scanText(text: string, norm: NormalisedText, hits: TermHits): number {
     normaliseAndWalk(text, norm, this.tables, this.walk);
     this.fileHits(norm, hits);
+    return this.walk.facts;
   }
 
   /** Scans an already normalised post and files every hit whose boundaries hold. */

@@ -2,6 +2,7 @@
 // and blocked terms, and unannounced financial figures (a financial word and an amount in
 // the same sentence, with a forward-looking cue, and no sign that the figure is public).
 import { hitEnd, hitStart, reportHit, sentenceBounds, type ScanContext } from '../scan-context.js';
+import { FACT_DIGIT } from '../symbols.js';
 import { Group, coveredBy, type Hit } from '../term-index.js';
 
 /** Money, percentages and headcounts; a percentage followed by "off" is a discount, not a figure. */
@@ -47,7 +48,7 @@ function detectFinancial(ctx: ScanContext, marked: boolean): void {
   const direct = ctx.hits.get(Group.FinanceDirect);
   const terms = ctx.hits.get(Group.FinanceTerm);
   const { text } = ctx;
-  const maybeCuts = ctx.hits.get(Group.Headcount).length > 0 && /\d/.test(text);
+  const maybeCuts = ctx.hits.get(Group.Headcount).length > 0 && (ctx.facts & FACT_DIGIT) !== 0;
   if (direct.length === 0 && terms.length === 0 && !maybeCuts) return;
   const forward = ctx.hits.get(Group.ForwardCue);
   const publicCues = ctx.hits.get(Group.PublicCue).filter((hit) => !coveredBy(hit.start, hit.end, forward));

@@ -2,6 +2,7 @@
 // list), plus what is internal everywhere — private and loopback IP addresses, single-label
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
+import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_SLASH } from '../symbols.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
 const INTERNAL_LABELS = new Set(['intranet', 'corp', 'internal', 'intra', 'corpnet']);
@@ -71,6 +72,38 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
   };
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A '.' between a letter or digit and a letter (`example.com`): what every bare host name has. */
+function hasDotBeforeLetter(text: string): boolean {
+  for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (isAsciiLetter(text.charCodeAt(at + 1)) && (isAsciiLetter(before) || isAsciiDigit(before))) return true;
+  }
+  return false;
+}
+
+/** A run of digits and dots holding three dots (`10.0.0.5`): what every IPv4 address has. */
+function hasDottedQuad(text: string): boolean {
+  for (let at = text.indexOf('.'); at !== -1; ) {
+    let end = at;
+    let dots = 0;
+    while (end < text.length && (text.charCodeAt(end) === 46 || isAsciiDigit(text.charCodeAt(end)))) {
+      if (text.charCodeAt(end) === 46) dots++;
+      end++;
+    }
+    if (dots >= 3) return true;
+    at = text.indexOf('.', end);
+  }
+  return false;
+}
+
 function report(ctx: ScanContext, start: number, match: string, seen: Array<[number, number]>): void {
   const text = match.replace(TRAILING_PUNCTUATION, '');
   const end = start + text.length;
@@ -80,11 +113,12 @@ function report(ctx: ScanContext, start: number, match: string, seen: Array<[num
 }
 
 export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMatcher): void {
-  const { text } = ctx;
+  const { text, facts } = ctx;
   const seen: Array<[number, number]> = [];
-  const hasUrl = text.includes('://');
-  URL.lastIndex = 0;
-  for (let m = hasUrl ? URL.exec(text) : null; m !== null; m = URL.exec(text)) {
+  // Every URL has its '://' at most 5 characters after its start (the longest scheme).
+  const firstScheme = (facts & FACT_COLON) !== 0 ? text.indexOf('://') : -1;
+  URL.lastIndex = Math.max(0, firstScheme - 8);
+  for (let m = firstScheme !== -1 ? URL.exec(text) : null; m !== null; m = URL.exec(text)) {
     const afterScheme = m[0].slice(m[0].indexOf('://') + 3);
     const authority = afterScheme.split(/[/?#]/)[0] ?? '';
     const host = (authority.split('@').pop() ?? '').replace(/:\d*$/, '').replace(/^\[|\]$/g, '');
@@ -92,19 +126,21 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     if (singleLabel || domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
   }
   BARE_HOST.lastIndex = 0;
-  for (let m = domains.gate.test(text) ? BARE_HOST.exec(text) : null; m !== null; m = BARE_HOST.exec(text)) {
+  const maybeHost = (facts & FACT_DOT) !== 0 && hasDotBeforeLetter(text) && domains.gate.test(text);
+  for (let m = maybeHost ? BARE_HOST.exec(text) : null; m !== null; m = BARE_HOST.exec(text)) {
     const host = (m[0].split(/[/:]/)[0] ?? '').replace(/\.$/, '');
     if (domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
   }
   BARE_IP.lastIndex = 0;
-  for (let m = PRIVATE_IP_HINT.test(text) ? BARE_IP.exec(text) : null; m !== null; m = BARE_IP.exec(text)) {
+  const maybeIp = (facts & FACT_DIGIT) !== 0 && (facts & FACT_DOT) !== 0 && hasDottedQuad(text) && PRIVATE_IP_HINT.test(text);
+  for (let m = maybeIp ? BARE_IP.exec(text) : null; m !== null; m = BARE_IP.exec(text)) {
     const host = m[0].split(/[/:]/)[0] ?? '';
     // "version 10.2.0.1" is a version number, not an address.
     if (VERSION_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     if (isPrivateIp(host)) report(ctx, m.index, m[0], seen);
   }
   GO_LINK.lastIndex = 0;
-  for (let m = text.includes('go/') ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
+  for (let m = (facts & FACT_SLASH) !== 0 && text.includes('go/') ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
   if (!text.includes('localhost')) return;
   const localhost = /\blocalhost(?::\d{2,5}(?:\/[^\s<>"'`]*)?|\/[^\s<>"'`]+)/gi;
   for (let m = localhost.exec(text); m !== null; m = localhost.exec(text)) report(ctx, m.index, m[0], seen);

@@ -3,6 +3,7 @@
 // dates of birth. Every pattern is gated by a cheap test so ordinary posts pay almost nothing.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { lineBounds, type ScanContext } from '../scan-context.js';
+import { FACT_AT, FACT_DIGITS_CLOSE } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const EMAIL = /(?<![\w.%+:/-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/g;
@@ -11,17 +12,32 @@ const EMAIL = /(?<![\w.%+:/-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](
 const ROLE_MAILBOX =
   /^(?:support|help|helpdesk|info|information|contact|contactus|hello|hi|sales|press|media|pr|news|newsletter|careers|jobs|recruiting|talent|team|admin|office|noreply|no-reply|donotreply|privacy|security|abuse|postmaster|webmaster|billing|accounts|invoices|feedback|service|customerservice|customercare|care|enquiries|inquiries|marketing|partners|partnerships|investors|ir|legal|compliance|events|orders|returns|shop|store|bookings|reservations|community|social|studio|general|mail|dpo|gdpr|ethics|whistleblowing|speakup)$/i;
 
+const EMAIL_AT = new RegExp(EMAIL.source, 'y');
+
+/** [A-Za-z0-9._%+-]: what an address's local part is made of. */
+function isLocalPartUnit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
 export function detectEmails(ctx: ScanContext): void {
   const { text } = ctx;
-  if (!text.includes('@')) return;
-  // Anchor the (slow, look-behind) pattern near each '@' instead of scanning the whole post.
+  if ((ctx.facts & FACT_AT) === 0) return;
+  // The pattern near each '@', searched from `from`, as a scan of the post would find it: the
+  // local part is the run of local-part characters just before the '@' (the look-behind
+  // rules out starting inside it), so only the run's start can begin a match.
   let lastEnd = 0;
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     const from = Math.max(lastEnd, at - 64);
-    EMAIL.lastIndex = from;
-    const window = text.slice(0, Math.min(text.length, at + 256));
-    const m = EMAIL.exec(window);
-    if (!m || m.index > at) continue;
+    let runStart = at;
+    while (runStart > 0 && at - runStart <= 64 && isLocalPartUnit(text.charCodeAt(runStart - 1))) runStart--;
+    if (runStart < from || runStart === at || !isAsciiAlnum(text.charCodeAt(runStart))) continue;
+    EMAIL_AT.lastIndex = runStart;
+    const m = EMAIL_AT.exec(at + 256 >= text.length ? text : text.slice(0, at + 256));
+    if (!m) continue;
     lastEnd = m.index + m[0].length;
     const local = m[0].slice(0, m[0].indexOf('@'));
     if (ROLE_MAILBOX.test(local)) continue;
@@ -247,7 +263,7 @@ export function detectPersonal(ctx: ScanContext): void {
   detectEmails(ctx);
   detectDatesOfBirth(ctx);
   // Every number-shaped detector needs at least six digits close together.
-  if (!/\d(?:\D{0,3}\d){5}/.test(ctx.text)) return;
+  if ((ctx.facts & FACT_DIGITS_CLOSE) === 0) return;
   detectPhones(ctx);
   detectCards(ctx);
   detectIbans(ctx);

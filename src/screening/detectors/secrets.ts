@@ -3,6 +3,7 @@
 // preset (see secrets.test.ts, which cross-checks against secretlint itself) but run
 // synchronously as precompiled regular expressions, behind one cheap prefilter.
 import type { ScanContext } from '../scan-context.js';
+import { FACT_AT, FACT_COLON, FACT_DASH } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 interface SecretPattern {
@@ -118,8 +119,9 @@ const URL_CREDENTIALS = /:\/\/[^\s/@]*:[^\s@/]+@/;
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx;
   // The automaton already saw every hint word; only credentials in URLs need a look at the raw text.
-  const urlCredentials = text.includes('://') && text.includes('@') && URL_CREDENTIALS.test(text);
-  if (ctx.hits.get(Group.SecretHint).length === 0 && !urlCredentials && !text.includes('-----BEGIN')) return;
+  const { facts } = ctx;
+  const urlCredentials = (facts & FACT_COLON) !== 0 && (facts & FACT_AT) !== 0 && text.includes('://') && URL_CREDENTIALS.test(text);
+  if (ctx.hits.get(Group.SecretHint).length === 0 && !urlCredentials && !((facts & FACT_DASH) !== 0 && text.includes('-----BEGIN'))) return;
   const found: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;

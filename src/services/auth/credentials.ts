@@ -293,19 +293,38 @@ export class Credentials {
     }));
   }
 
-  /** Revokes one token; false when there is no such working token. */
+  /** Revokes one token; false when there is no such working token. Streams opened with it close. */
   async revokeAccessToken(tokenId: number): Promise<boolean> {
     const result = await this.database.db
       .updateTable('access_tokens')
       .set({ revoked_at: Date.now() })
       .where('id', '=', tokenId)
       .where('revoked_at', 'is', null)
+      .returning('user_id')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    if (result) await this.announceRevoked(result.user_id);
+    return result !== undefined;
   }
 
+  /** Signs a session out; streams opened with it close. */
   async endSession(sessionId: number): Promise<void> {
-    await this.database.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    const ended = await this.database.db
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .returning('user_id')
+      .executeTakeFirst();
+    if (ended) await this.announceRevoked(ended.user_id);
+  }
+
+  /** Open streams of the person re-check their credentials (and close when theirs no longer works). */
+  private async announceRevoked(userId: number): Promise<void> {
+    if (!this.events) return;
+    const user = await this.database.db
+      .selectFrom('users')
+      .select('account_id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (user) this.events.publish(`user:${user.account_id}`, { type: 'session.revoked', userId });
   }
 
   /** Ends every session of a person but, optionally, one (the one that changed the password). */

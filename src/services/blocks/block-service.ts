@@ -37,8 +37,6 @@ export interface RelationFlags {
 
 /** Longest mute duration accepted (Mastodon has no limit; a year keeps the arithmetic sane). */
 const MAX_MUTE_SECONDS = 366 * 24 * 3600;
-/** Ids per IN list: well under both dialects' parameter limits. */
-const CHUNK = 900;
 
 export class Blocks implements BlockRelations {
   constructor(
@@ -168,70 +166,6 @@ export class Blocks implements BlockRelations {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
-  }
-
-  /**
-   * For streams: which of `viewerIds` must not be shown something involving `involved` accounts —
-   * because a viewer blocks one of them or one of them blocks the viewer, or (with `mutes`) the
-   * viewer mutes one of them. A few queries whatever the number of viewers.
-   */
-  async excludedViewers(
-    viewerIds: number[],
-    involved: number[],
-    options: { mutes: boolean },
-    now = Date.now(),
-  ): Promise<Set<number>> {
-    const excluded = new Set<number>();
-    const people = [...new Set(involved)];
-    if (viewerIds.length === 0 || people.length === 0) return excluded;
-    const db = this.database.db;
-    for (let i = 0; i < viewerIds.length; i += CHUNK) {
-      const chunk = viewerIds.slice(i, i + CHUNK);
-      const queries = [
-        db
-          .selectFrom('blocks')
-          .select('account_id as viewer')
-          .where('account_id', 'in', chunk)
-          .where('target_account_id', 'in', people)
-          .execute(),
-        db
-          .selectFrom('blocks')
-          .select('target_account_id as viewer')
-          .where('target_account_id', 'in', chunk)
-          .where('account_id', 'in', people)
-          .execute(),
-      ];
-      if (options.mutes) {
-        queries.push(
-          db
-            .selectFrom('mutes')
-            .select('account_id as viewer')
-            .where('account_id', 'in', chunk)
-            .where('target_account_id', 'in', people)
-            .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-            .execute(),
-        );
-      }
-      for (const rows of await Promise.all(queries)) for (const row of rows) excluded.add(row.viewer);
-    }
-    return excluded;
-  }
-
-  /**
-   * Whether `recipientId` should hear from `actorId` at all: not across a block, and not when the
-   * recipient muted the actor's notifications.
-   */
-  async mayNotify(tx: Database, recipientId: number, actorId: number, now = Date.now()): Promise<boolean> {
-    if (await this.blockedEitherWay(recipientId, actorId, tx)) return false;
-    const mute = await tx.db
-      .selectFrom('mutes')
-      .select('id')
-      .where('account_id', '=', recipientId)
-      .where('target_account_id', '=', actorId)
-      .where('hide_notifications', '=', 1)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .executeTakeFirst();
-    return mute === undefined;
   }
 
   private async page(table: 'blocks' | 'mutes', accountId: number, page: PageRequest, now: number): Promise<RelationPage> {

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../db/database.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { isBrandRole, type BrandRole } from '../../domain/brands/roles.js';
+import { BRAND_ROLES, isBrandRole, type BrandRole } from '../../domain/brands/roles.js';
 import type { ApprovalPolicy, ApprovalStep } from '../../domain/brands/workflow.js';
 
 export interface BrandRecord {
@@ -103,6 +103,7 @@ export class BrandStore {
       member.since = Math.min(member.since, row.created_at);
       byAccount.set(row.account_id, member);
     }
+    for (const member of byAccount.values()) member.roles.sort((a, b) => BRAND_ROLES.indexOf(a) - BRAND_ROLES.indexOf(b));
     return [...byAccount.values()];
   }
 

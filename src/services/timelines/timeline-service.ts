@@ -13,6 +13,7 @@ import { normaliseTagName } from '../../domain/text/hashtags.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DEFAULT_FEED_SETTINGS, type FeedSettings } from './feed-settings.js';
 import { withinPage } from './page-sql.js';
+import { splitAudience, type AudienceSplit, type AudienceViewer } from './stream-audience.js';
 import { unmutedFor, visibleTo } from './visible-sql.js';
 
 export interface DistributedPost {
@@ -414,6 +415,11 @@ export class Timelines {
       rows.map((r) => r.id),
       page,
     );
+  }
+
+  /** For streams: which viewers may be shown a post, grouped by how they see it (see stream-audience.ts). */
+  async streamAudience(statusId: number, viewers: AudienceViewer[], options: { mutes: boolean }): Promise<AudienceSplit | null> {
+    return splitAudience(this.database, statusId, viewers, options);
   }
 
   /** The fan-in accounts the viewer follows: their streams listen to these accounts' topics. */

@@ -2,6 +2,7 @@
  * POST /api/roost/v1/auth/sign_in: username or email plus password → session cookie and the
  * CredentialAccount. Failed attempts are limited per login and per address; successful ones are
  * not counted, so people who know their password are never locked out by a colleague's typos.
+ * With two-factor sign-in enabled, `otp` is required too (401 `otp_required` without it).
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ export const SIGN_IN_FAILURES_PER_ADDRESS = 30;
 const body = z.object({
   login: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1000),
+  /** With two-factor sign-in: the authenticator's code or a recovery code. */
+  otp: z.string().max(40).optional(),
 });
 
 function loginKey(request: FastifyRequest): string {
@@ -51,8 +54,16 @@ export function registerSignIn(app: App, ctx: AppContext): void {
     }
     const signedIn = await ctx.services.credentials
       .signIn(request.body.login, request.body.password, request.headers['user-agent'] ?? '')
+      .then(async (session) => {
+        // The password was right; with two-factor on, the session stands only with a valid code.
+        await ctx.services.twoFactor.requireSecondFactor(session.userId, request.body.otp, () =>
+          ctx.services.credentials.endSession(session.sessionId),
+        );
+        return session;
+      })
       .catch(async (error: unknown) => {
-        await Promise.all([perLogin(request), perAddress(request)]);
+        // Asking for the code is not a failed attempt; a wrong code is.
+        if (!(error instanceof AppError && error.code === 'otp_required')) await Promise.all([perLogin(request), perAddress(request)]);
         throw error;
       });
     setSessionCookie(reply, signedIn.secret, ctx.config);

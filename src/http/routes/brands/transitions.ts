@@ -12,8 +12,8 @@ import type { App } from '../../types.js';
 import { draftParams, toId, toTime } from './params.js';
 
 const rejectBody = z.object({ comment: z.string().max(10_000) });
-const scheduleBody = z.object({ scheduled_at: z.string().max(40).nullish() }).optional();
-const retractBody = z.object({ reason: z.string().max(2000).optional() }).optional();
+const scheduleBody = z.object({ scheduled_at: z.string().max(40).nullish() }).nullish();
+const retractBody = z.object({ reason: z.string().max(2000).optional() }).nullish();
 const reasonBody = z.object({ reason: z.string().max(2000) });
 
 export function registerTransitions(app: App, ctx: AppContext): void {

@@ -4,8 +4,8 @@
  * - GET /api/v1/follow_requests → [] (Roost accounts are never locked: following needs no approval);
  *   POST /api/v1/follow_requests/:id/authorize|reject → 404 (there is never a request to act on);
  * - GET /api/v1/endorsements, GET /api/v1/featured_tags and GET /api/v1/accounts/:id/featured_tags → []
- *   (no featured people or tags; an unknown account is still 404);
- * - GET /api/v1/blocks and GET /api/v1/mutes → [] (Roost has no blocking or muting yet).
+ *   (no featured people or tags; an unknown account is still 404).
+ * Blocks and mutes are real: routes/blocks.
  */
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
@@ -20,8 +20,6 @@ const EMPTY_LISTS: Array<[path: string, scope: string]> = [
   ['/api/v1/follow_requests', 'read:follows'],
   ['/api/v1/endorsements', 'read:accounts'],
   ['/api/v1/featured_tags', 'read:accounts'],
-  ['/api/v1/blocks', 'read:blocks'],
-  ['/api/v1/mutes', 'read:mutes'],
 ];
 
 export function registerFollowRequestsRoutes(app: App, ctx: AppContext): void {

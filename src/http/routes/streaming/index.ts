@@ -1,110 +1,98 @@
 /**
- * Live updates as server-sent events, in Mastodon's streaming shapes:
- * GET /api/v1/streaming/user (home + notifications), /user/notification, /public (the
- * organization), /public/local, /hashtag?tag=, /hashtag/local?tag=, /api/v1/streaming?stream=…,
- * and /api/v1/streaming/health → `OK`.
+ * Live updates in Mastodon's streaming API, over both of its transports:
+ * - WebSocket at /api/v1/streaming (subscribe/unsubscribe messages, or `?stream=` on connect);
+ * - server-sent events at /api/v1/streaming/user (home + notifications), /user/notification,
+ *   /public (the organization), /public/local, /hashtag?tag=, /hashtag/local?tag=, /list?list=,
+ *   /direct, and /api/v1/streaming?stream=… without an upgrade;
+ * and /api/v1/streaming/health → `OK`. Both transports take their events from one StreamHub.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
 import { ValidationError } from '../../../domain/errors.js';
-import { normaliseTagName } from '../../../domain/text/hashtags.js';
-import type { Topic } from '../../../events/bus.js';
-import { hasScope, type Viewer } from '../../../services/auth/viewer.js';
-import type { HydratedStatus } from '../../../services/posts/hydrated-status.js';
 import type { App } from '../../types.js';
 import { SseStream } from './sse-stream.js';
-import { streamViewer } from './stream-auth.js';
-import { runViewerStream, type StreamPlan } from './viewer-stream.js';
-
-const STREAMS = ['user', 'user:notification', 'public', 'public:local', 'hashtag', 'hashtag:local'] as const;
-type StreamName = (typeof STREAMS)[number];
+import { streamViewer, type StreamViewer } from './stream-auth.js';
+import { Delivery, StreamHub, type StreamSink } from './stream-hub.js';
+import { isStreamName, planStream, STREAM_NAMES, type StreamName, type StreamRequest } from './stream-plan.js';
+import { WebSocketStream, type StreamSocket } from './websocket-stream.js';
 
 const query = z.object({
   access_token: z.string().max(500).optional(),
   tag: z.string().max(200).optional(),
-  stream: z.enum(STREAMS).optional(),
+  list: z.string().max(32).optional(),
+  stream: z.string().max(40).optional(),
 });
+type StreamQuery = z.infer<typeof query>;
 
-/** Like the organization timeline: no reshares, no replies to other people. */
-function organizationPost(status: HydratedStatus): boolean {
-  return (
-    status.reblog === null &&
-    (status.in_reply_to_account_id === null || status.in_reply_to_account_id === status.account_id)
-  );
-}
-
-async function plan(
-  ctx: AppContext,
-  viewer: Viewer,
-  name: StreamName,
-  tag: string | undefined,
-): Promise<Omit<StreamPlan, 'stillSignedIn'>> {
-  const sessions: Topic = `user:${viewer.accountId}`;
-  const notifications = hasScope(viewer.scopes, 'read:notifications');
-  switch (name) {
-    case 'user': {
-      const fanIn = await ctx.services.timelines.followedFanInAccounts(viewer.accountId);
-      const topics: Topic[] = [
-        `home:${viewer.accountId}`,
-        sessions,
-        ...fanIn.map((id) => `account:${id}` as const),
-      ];
-      if (notifications) topics.push(`notifications:${viewer.accountId}`);
-      return { topics, notifications, filters: true };
-    }
-    case 'user:notification':
-      return {
-        topics: notifications ? [sessions, `notifications:${viewer.accountId}`] : [sessions],
-        notifications,
-        filters: true,
-      };
-    case 'public':
-    case 'public:local':
-      return {
-        topics: [sessions, 'organization'],
-        acceptStatus: organizationPost,
-        notifications: false,
-        filters: false,
-      };
-    case 'hashtag':
-    case 'hashtag:local': {
-      const name = normaliseTagName((tag ?? '').replace(/^#/, ''));
-      if (name === null) throw new ValidationError('tag', 'must be a hashtag');
-      return {
-        topics: [sessions, `hashtag:${name}`],
-        acceptStatus: (s) => s.reblog === null,
-        notifications: false,
-        filters: false,
-      };
-    }
-  }
+function streamRequest(name: string | undefined, q: StreamQuery): StreamRequest | null {
+  if (name === undefined || name === '') return null;
+  if (!isStreamName(name)) throw new ValidationError('stream', `must be one of ${STREAM_NAMES.join(', ')}`);
+  return { stream: name, tag: q.tag, list: q.list };
 }
 
 export function registerStreamingRoutes(app: App, ctx: AppContext): void {
+  const hub = new StreamHub(ctx);
   app.get('/api/v1/streaming/health', async (_request, reply) => reply.type('text/plain').send('OK'));
 
   // Open streams would keep the server from closing: end them first.
-  const live = new Set<SseStream>();
+  const live = new Set<{ close(): void }>();
   app.addHook('preClose', async () => {
-    for (const stream of live) stream.close();
+    for (const stream of [...live]) stream.close();
   });
 
-  const open = (fixed: StreamName | null) =>
-    app.get(
-      fixed === null ? '/api/v1/streaming' : `/api/v1/streaming/${fixed.replace(':', '/')}`,
-      { schema: { querystring: query } },
-      async (request, reply) => {
-        const { viewer, stillSignedIn } = await streamViewer(ctx, request, request.query.access_token);
-        const name = fixed ?? request.query.stream;
-        if (!name) throw new ValidationError('stream', 'is required');
-        const streamPlan = await plan(ctx, viewer, name, request.query.tag);
-        const stream = new SseStream(reply);
-        live.add(stream);
-        stream.onClose(() => live.delete(stream));
-        runViewerStream(ctx, viewer, stream, { ...streamPlan, stillSignedIn });
-        stream.open();
+  const serveSse = async (request: FastifyRequest, q: StreamQuery, reply: FastifyReply, fixed: StreamName | null) => {
+    const who = await streamViewer(ctx, request, q.access_token);
+    const wanted = streamRequest(fixed ?? q.stream, q);
+    if (wanted === null) throw new ValidationError('stream', 'is required');
+    const plan = await planStream(ctx, who.viewer, wanted);
+    const stream = new SseStream(reply);
+    const sink: StreamSink = {
+      deliver: (delivery: Delivery) => stream.send(delivery.event, delivery.payload ?? ''),
+      revoke: () => stream.close(),
+      get isClosed() {
+        return stream.isClosed;
       },
+    };
+    const stop = hub.open({ viewer: who.viewer, plan, sink, stillSignedIn: who.stillSignedIn });
+    live.add(stream);
+    stream.onClose(() => {
+      stop();
+      live.delete(stream);
+    });
+    stream.open();
+  };
+
+  for (const name of STREAM_NAMES) {
+    app.get(`/api/v1/streaming/${name.replace(':', '/')}`, { schema: { querystring: query } }, (request, reply) =>
+      serveSse(request, request.query, reply, name),
     );
-  open(null);
-  for (const name of STREAMS) open(name);
+  }
+
+  // A WebSocket is authenticated, and a stream named on connect is checked, before the upgrade:
+  // a refusal is an ordinary HTTP answer (401, 403, 404) rather than an open-then-closed socket.
+  const prepared = new WeakMap<FastifyRequest, { who: StreamViewer; initial: StreamRequest | null }>();
+  app.route({
+    method: 'GET',
+    url: '/api/v1/streaming',
+    schema: { querystring: query },
+    preHandler: async (request) => {
+      if (!request.ws) return;
+      const who = await streamViewer(ctx, request, request.query.access_token);
+      const initial = streamRequest(request.query.stream, request.query);
+      if (initial !== null) await planStream(ctx, who.viewer, initial);
+      prepared.set(request, { who, initial });
+    },
+    handler: (request, reply) => serveSse(request, request.query, reply, null),
+    wsHandler: (socket: StreamSocket, request: FastifyRequest) => {
+      const ready = prepared.get(request);
+      if (!ready) {
+        socket.close(1011, 'not prepared');
+        return;
+      }
+      const connection = new WebSocketStream(ctx, hub, socket, ready.who, () => live.delete(connection));
+      live.add(connection);
+      if (ready.initial !== null) void connection.subscribe(ready.initial);
+    },
+  });
 }
