@@ -15,14 +15,18 @@ import type { ScanContext } from './scan-context.js';
 import { Group, TermHits } from './term-index.js';
 import type { Action, Audience, Detection, Finding, ScreeningResult } from './types.js';
 
+// Screening is synchronous, so one set of buffers (and one context) serves every call.
 const buffer = createNormalisedBuffer();
 const hits = new TermHits();
+const ctx: ScanContext = { text: '', norm: buffer, hits, terms: { codenames: [], blockedTerms: [], crisisTerms: [], internalDomains: [] }, facts: 0, out: [] };
 
 /** Runs every detector and returns raw detections with original-text offsets. */
 export function detect(text: string, policy: CompiledPolicy): Detection[] {
   const norm = buffer;
-  const facts = policy.index.scanText(text, norm, hits);
-  const ctx: ScanContext = { text, norm, hits, terms: policy.terms, facts, out: [] };
+  ctx.facts = policy.index.scanText(text, norm, hits);
+  ctx.text = text;
+  ctx.terms = policy.terms;
+  ctx.out = [];
   if (hits.any > 0) {
     detectOffensive(ctx);
     detectSensitive(ctx);
@@ -63,6 +67,6 @@ export function screen(text: string, audience: Audience, policy: CompiledPolicy)
       suggestion: d.suggestion ?? spec.suggestion,
     });
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  if (findings.length > 1) findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { action, findings };
 }

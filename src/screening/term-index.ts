@@ -51,15 +51,41 @@ export interface Hit {
   end: number;
 }
 
-/** Hits of one post, bucketed by group. Buckets are reused between posts. */
+/**
+ * Hits of one post, bucketed by group. Buckets and hit objects are reused between posts, so a
+ * hit is only valid until the next post is scanned.
+ */
 export class TermHits {
   readonly byGroup: Hit[][] = Array.from({ length: GROUP_COUNT }, () => []);
   any = 0;
+  /** Bit g set when group g's bucket is not empty. */
+  private used = 0;
+  private readonly pool: Hit[] = [];
 
   reset(): void {
     if (this.any === 0) return;
-    for (const bucket of this.byGroup) bucket.length = 0;
+    for (let g = 0, mask = this.used; mask !== 0; g++, mask >>>= 1) {
+      const bucket = this.byGroup[g];
+      if ((mask & 1) !== 0 && bucket) bucket.length = 0;
+    }
+    this.used = 0;
     this.any = 0;
+  }
+
+  add(group: Group, ref: number, start: number, end: number): void {
+    let hit = this.pool[this.any];
+    if (hit === undefined) {
+      hit = { group, ref, start, end };
+      this.pool.push(hit);
+    } else {
+      hit.group = group;
+      hit.ref = ref;
+      hit.start = start;
+      hit.end = end;
+    }
+    this.byGroup[group]?.push(hit);
+    this.used |= 1 << group;
+    this.any++;
   }
 
   get(group: Group): Hit[] {
@@ -109,14 +135,36 @@ export class TermIndexBuilder {
 
 export class TermIndex {
   private readonly tables: AutomatonTables;
-  private readonly specs: TermSpec[][];
   private readonly walk = new AutomatonWalk();
   readonly stateCount: number;
+  // Term specs flattened per pattern: pattern p owns entries specStart[p] .. specStart[p + 1].
+  private readonly specStart: Int32Array;
+  private readonly specGroup: Uint8Array;
+  private readonly specRef: Int32Array;
+  private readonly specLeft: Uint8Array;
+  private readonly specRight: Uint8Array;
 
   constructor(automaton: AhoCorasick, specs: TermSpec[][]) {
     this.tables = automaton.tables;
     this.stateCount = automaton.stateCount;
-    this.specs = specs;
+    const total = specs.reduce((sum, list) => sum + list.length, 0);
+    this.specStart = new Int32Array(specs.length + 1);
+    this.specGroup = new Uint8Array(total);
+    this.specRef = new Int32Array(total);
+    this.specLeft = new Uint8Array(total);
+    this.specRight = new Uint8Array(total);
+    let k = 0;
+    specs.forEach((list, pattern) => {
+      this.specStart[pattern] = k;
+      for (const spec of list) {
+        this.specGroup[k] = spec.group;
+        this.specRef[k] = spec.ref;
+        this.specLeft[k] = spec.left;
+        this.specRight[k] = spec.right;
+        k++;
+      }
+    });
+    this.specStart[specs.length] = k;
   }
 
   /**
@@ -142,21 +190,22 @@ export class TermIndex {
     if (count === 0) return;
     const { symbols, soft, length } = norm;
     const { outHead, outputs, lengths, alphabetSize } = this.tables;
-    const specs = this.specs;
+    const { specStart, specGroup, specRef, specLeft, specRight } = this;
     for (let k = 0; k < count * 2; k += 2) {
       const end = found[k] ?? 0;
       let o = outHead[(found[k + 1] ?? 0) / alphabetSize] ?? -1;
       const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
+      const softRight = !hardRight && soft[end] === 1;
       for (let pattern = outputs[o] ?? -1; pattern !== -1; pattern = outputs[++o] ?? -1) {
-        const list = specs[pattern];
-        if (!list) continue;
         const start = end - (lengths[pattern] ?? 0);
         const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
-        for (const spec of list) {
-          if (spec.left !== Edge.None && !hardLeft && !(spec.left === Edge.Soft && soft[start] === 1)) continue;
-          if (spec.right !== Edge.None && !hardRight && !(spec.right === Edge.Soft && soft[end] === 1)) continue;
-          hits.byGroup[spec.group]?.push({ group: spec.group, ref: spec.ref, start, end });
-          hits.any++;
+        const softLeft = !hardLeft && soft[start] === 1;
+        for (let e = specStart[pattern] ?? 0, last = specStart[pattern + 1] ?? 0; e < last; e++) {
+          const left = specLeft[e] ?? Edge.None;
+          if (left !== Edge.None && !hardLeft && !(left === Edge.Soft && softLeft)) continue;
+          const right = specRight[e] ?? Edge.None;
+          if (right !== Edge.None && !hardRight && !(right === Edge.Soft && softRight)) continue;
+          hits.add((specGroup[e] ?? 0) as Group, specRef[e] ?? 0, start, end);
         }
       }
     }

@@ -2,17 +2,26 @@
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DialectName } from '../../src/db/dialect.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { createTestDatabase } from './dialects.js';
+import { createTestDatabase, type TestDatabase } from './dialects.js';
 import { ApiClient } from './api-client.js';
 
 export interface TestServer extends RunningServer {
+  database: TestDatabase;
   /** An unauthenticated client; `client(token)` makes an authenticated one. */
   anonymous: ApiClient;
   client(token: string): ApiClient;
 }
 
-export async function startTestServer(dialect: DialectName, env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase(dialect);
+/**
+ * Pass `shared` to start another process-like server on a database an earlier one created (the
+ * first server owns and drops it).
+ */
+export async function startTestServer(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+  shared?: TestDatabase,
+): Promise<TestServer> {
+  const database = shared ?? (await createTestDatabase(dialect));
   // Rate limits are raised far out of reach unless a test asks for them (tests/rate-limits.test.ts).
   const base = loadConfig({
     ROOST_DATA_DIR: database.dataDir,
@@ -26,11 +35,12 @@ export async function startTestServer(dialect: DialectName, env: Record<string, 
   server.ctx.config.baseUrl = server.url;
   return {
     ...server,
+    database,
     anonymous: new ApiClient(server.url),
     client: (token: string) => new ApiClient(server.url, token),
     async close() {
       await server.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

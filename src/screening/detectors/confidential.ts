@@ -26,8 +26,8 @@ export function detectConfidential(ctx: ScanContext): void {
   const markers = ctx.hits.get(Group.Marker);
   const markerIdioms = ctx.hits.get(Group.MarkerIdiom);
   let lastEnd = -1;
-  const liveMarkers = markers.filter((hit) => !coveredBy(hit.start, hit.end, markerIdioms));
-  for (const hit of [...liveMarkers].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  const liveMarkers = markers.length === 0 ? markers : markers.filter((hit) => !coveredBy(hit.start, hit.end, markerIdioms));
+  for (const hit of liveMarkers.length === 0 ? liveMarkers : [...liveMarkers].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (hit.start < lastEnd) continue;
     lastEnd = hit.end;
     reportHit(ctx, 'confidential.marker', hit, 'Marked confidential, internal-only or embargoed.');

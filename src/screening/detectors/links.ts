@@ -104,6 +104,9 @@ function hasDottedQuad(text: string): boolean {
   return false;
 }
 
+/** Spans already reported for the current post (screening is synchronous). */
+const seen: Array<[number, number]> = [];
+
 function report(ctx: ScanContext, start: number, match: string, seen: Array<[number, number]>): void {
   const text = match.replace(TRAILING_PUNCTUATION, '');
   const end = start + text.length;
@@ -114,7 +117,7 @@ function report(ctx: ScanContext, start: number, match: string, seen: Array<[num
 
 export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMatcher): void {
   const { text, facts } = ctx;
-  const seen: Array<[number, number]> = [];
+  if (seen.length > 0) seen.length = 0;
   // Every URL has its '://' at most 5 characters after its start (the longest scheme).
   const firstScheme = (facts & FACT_COLON) !== 0 ? text.indexOf('://') : -1;
   URL.lastIndex = Math.max(0, firstScheme - 8);

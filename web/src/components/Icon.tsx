@@ -87,6 +87,27 @@ const PATHS: Record<string, ReactNode> = {
   check: <path d="M5 12l5 5L20 7" />,
   plus: <path d="M12 5v14M5 12h14" />,
   chat: <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" />,
+  megaphone: <path d="M3 10v4a1 1 0 0 0 1 1h3l8 5V4L7 9H4a1 1 0 0 0-1 1ZM7 15l1.5 5h3L10 16.5M18.5 8.5a5 5 0 0 1 0 7" />,
+  calendar: (
+    <>
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </>
+  ),
+  pause: (
+    <>
+      <rect x="6" y="4.5" width="4" height="15" rx="1" />
+      <rect x="14" y="4.5" width="4" height="15" rx="1" />
+    </>
+  ),
+  play: <path d="M7 4.5v15l12-7.5-12-7.5Z" />,
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  list: <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />,
 };
 
 export type IconName = keyof typeof PATHS;
