@@ -4,7 +4,11 @@ import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { isUpdate, WsClient } from './support/ws-client.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -25,7 +29,12 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
     await them.client.post(`/api/v1/accounts/${me.accountId}/follow`);
     const blocked = await me.client.post(`/api/v1/accounts/${them.accountId}/block`);
     expect(blocked.status).toBe(200);
-    expect(blocked.body).toMatchObject({ id: String(them.accountId), blocking: true, following: false, followed_by: false });
+    expect(blocked.body).toMatchObject({
+      id: String(them.accountId),
+      blocking: true,
+      following: false,
+      followed_by: false,
+    });
     const theirs = await them.client.get(`/api/v1/accounts/relationships?id[]=${me.accountId}`);
     expect(theirs.body[0]).toMatchObject({ blocked_by: true, blocking: false, following: false });
     const counts = await me.client.get(`/api/v1/accounts/${me.accountId}`);
@@ -48,7 +57,9 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
     const others = await Promise.all([1, 2, 3].map(() => createPerson(server)));
     for (const other of others) await me.client.post(`/api/v1/accounts/${other.accountId}/block`);
     const first = await me.client.get('/api/v1/blocks?limit=2');
-    expect(first.body.map((a: { id: string }) => a.id)).toEqual([others[2]!.accountId, others[1]!.accountId].map(String));
+    expect(first.body.map((a: { id: string }) => a.id)).toEqual(
+      [others[2]!.accountId, others[1]!.accountId].map(String),
+    );
     const next = /<([^>]+)>; rel="next"/.exec(first.headers.get('link') ?? '')![1]!;
     const second = await me.client.get(new URL(next).pathname + new URL(next).search);
     expect(second.body.map((a: { id: string }) => a.id)).toEqual([String(others[0]!.accountId)]);
@@ -59,7 +70,9 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
     const other = await createPerson(server);
     expect((await server.anonymous.post(`/api/v1/accounts/${other.accountId}/block`)).status).toBe(401);
     expect((await server.anonymous.get('/api/v1/blocks')).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read'],
+    });
     expect((await server.client(secret).post(`/api/v1/accounts/${other.accountId}/block`)).status).toBe(403);
     expect((await me.client.post('/api/v1/accounts/999999999/block')).status).toBe(404);
     const self = await me.client.post(`/api/v1/accounts/${me.accountId}/block`);
@@ -69,18 +82,26 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
   });
 
   it('hides a blocked person’s posts from every timeline, search and streams — both ways', async () => {
-    const [me, blocked, bystander] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, blocked, bystander] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await me.client.post('/api/v1/tags/blockedtopic/follow');
     await me.client.post(`/api/v1/accounts/${bystander.accountId}/follow`);
     const before = await post(blocked, 'old news about #blockedtopic zanzibar');
-    const ws = await WsClient.connect(`${server.url.replace(/^http/, 'ws')}/api/v1/streaming?access_token=${me.token}`);
+    const ws = await WsClient.connect(
+      `${server.url.replace(/^http/, 'ws')}/api/v1/streaming?access_token=${me.token}`,
+    );
     try {
       ws.send({ type: 'subscribe', stream: 'public' });
       const probe = await post(me, 'probe');
       await ws.next(isUpdate(probe));
       await me.client.post(`/api/v1/accounts/${blocked.accountId}/block`);
       const after = await post(blocked, 'new about #blockedtopic zanzibar');
-      const reshare = await blocked.client.post(`/api/v1/statuses/${await post(bystander, 'bystander post')}/reblog`);
+      const reshare = await blocked.client.post(
+        `/api/v1/statuses/${await post(bystander, 'bystander post')}/reblog`,
+      );
       expect(reshare.status).toBe(200);
       const marker = await post(bystander, 'marker zanzibar');
       await ws.next(isUpdate(marker));
@@ -112,16 +133,22 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
     const [me, blocked] = await Promise.all([createPerson(server), createPerson(server)]);
     const mine = await post(me, 'a post of mine');
     await blocked.client.post(`/api/v1/statuses/${mine}/favourite`);
-    expect((await me.client.get('/api/v1/notifications')).body.map((n: { type: string }) => n.type)).toEqual(['favourite']);
+    expect((await me.client.get('/api/v1/notifications')).body.map((n: { type: string }) => n.type)).toEqual([
+      'favourite',
+    ]);
     await me.client.post(`/api/v1/accounts/${blocked.accountId}/block`);
     // Notifications from before the block are hidden too.
     expect((await me.client.get('/api/v1/notifications')).body).toEqual([]);
-    expect((await blocked.client.post('/api/v1/statuses', { status: 'reply', in_reply_to_id: mine })).status).toBe(404);
+    expect(
+      (await blocked.client.post('/api/v1/statuses', { status: 'reply', in_reply_to_id: mine })).status,
+    ).toBe(404);
     expect((await blocked.client.post(`/api/v1/statuses/${mine}/favourite`)).status).toBe(404);
     await post(blocked, `hey @${me.username}`);
     expect((await me.client.get('/api/v1/notifications')).body).toEqual([]);
     // Nothing was stored to come back after an unblock either.
     await me.client.post(`/api/v1/accounts/${blocked.accountId}/unblock`);
-    expect((await me.client.get('/api/v1/notifications')).body.map((n: { type: string }) => n.type)).toEqual(['favourite']);
+    expect((await me.client.get('/api/v1/notifications')).body.map((n: { type: string }) => n.type)).toEqual([
+      'favourite',
+    ]);
   });
 });

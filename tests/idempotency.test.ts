@@ -39,7 +39,9 @@ describe.each(DIALECTS)('Idempotency-Key on POST /api/v1/statuses (%s)', (dialec
 
   it('creates exactly one post for five concurrent requests with one key', async () => {
     const me = await createPerson(server);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => create(me, { status: 'racing' }, 'race')));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => create(me, { status: 'racing' }, 'race')),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(await postsWithText(me, 'racing')).toBe(1);

@@ -33,25 +33,40 @@ class Browser {
       const match = /^([^=]+)=([^;]*)/.exec(line);
       if (match?.[2]) this.cookies.set(match[1]!, match[2]);
     }
-    return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    };
   }
 }
 
 function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[m[1]!] = m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    fields[m[1]!] = m[2]!
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   }
   return fields;
 }
 
 async function png(colour: string): Promise<Blob> {
-  const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: colour } }).png().toBuffer();
+  const buffer = await sharp({ create: { width: 24, height: 16, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   return new Blob([new Uint8Array(buffer)], { type: 'image/png' });
 }
 
 /** Runs `action` until `found` says the awaited event arrived (the stream may still be subscribing at first). */
-async function untilSeen<T>(action: (attempt: number) => Promise<unknown>, found: () => T | undefined, timeoutMs = 8000): Promise<T> {
+async function untilSeen<T>(
+  action: (attempt: number) => Promise<unknown>,
+  found: () => T | undefined,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; Date.now() < deadline; attempt++) {
     await action(attempt);
@@ -91,11 +106,18 @@ describe.each(DIALECTS)('Roost through masto (%s)', (dialect) => {
     });
     const signInPage = await browser.request('GET', `/oauth/authorize?${query}`);
     expect(signInPage.text).toContain('action="/oauth/sign_in"');
-    const signedIn = await browser.request('POST', '/oauth/sign_in', { ...hiddenFields(signInPage.text), login: username, password: PASSWORD });
+    const signedIn = await browser.request('POST', '/oauth/sign_in', {
+      ...hiddenFields(signInPage.text),
+      login: username,
+      password: PASSWORD,
+    });
     expect(signedIn.status).toBe(303);
     const consent = await browser.request('GET', signedIn.location!);
     expect(consent.text).toContain('action="/oauth/authorize"');
-    const approved = await browser.request('POST', '/oauth/authorize', { ...hiddenFields(consent.text), decision: 'approve' });
+    const approved = await browser.request('POST', '/oauth/authorize', {
+      ...hiddenFields(consent.text),
+      decision: 'approve',
+    });
     expect(approved.status).toBe(302);
     const redirect = new URL(approved.location!);
     expect(redirect.searchParams.get('state')).toBe('st');
@@ -145,20 +167,35 @@ describe.each(DIALECTS)('Roost through masto (%s)', (dialect) => {
     expect(first.type).toBe('image');
     expect(first.meta?.original?.width).toBe(24);
     const second = await alice.v2.media.create({ file: await png('#00ff00') });
-    const status = await alice.v1.statuses.create({ status: 'two pictures', mediaIds: [first.id, second.id] });
+    const status = await alice.v1.statuses.create({
+      status: 'two pictures',
+      mediaIds: [first.id, second.id],
+    });
     expect(status.mediaAttachments.map((m) => m.id)).toEqual([first.id, second.id]);
     expect(status.mediaAttachments[0]!.description).toBe('a red box');
     const image = await fetch(status.mediaAttachments[0]!.url!);
     expect(image.status).toBe(200);
 
-    const edited = await alice.v1.statuses.$select(status.id).update({ status: 'one picture', mediaIds: [second.id] });
+    const edited = await alice.v1.statuses
+      .$select(status.id)
+      .update({ status: 'one picture', mediaIds: [second.id] });
     expect(edited.mediaAttachments.map((m) => m.id)).toEqual([second.id]);
-    expect((await bob.v1.statuses.$select(status.id).fetch()).mediaAttachments.map((m) => m.id)).toEqual([second.id]);
+    expect((await bob.v1.statuses.$select(status.id).fetch()).mediaAttachments.map((m) => m.id)).toEqual([
+      second.id,
+    ]);
 
     const bobs = await bob.v2.media.create({ file: await png('#0000ff') });
-    await expect(alice.v1.statuses.create({ status: 'stolen', mediaIds: [bobs.id] })).rejects.toMatchObject({ statusCode: 422 });
-    const five = await Promise.all([1, 2, 3, 4, 5].map(async (i) => (await alice.v2.media.create({ file: await png(`#0${i}0${i}0${i}`) })).id));
-    await expect(alice.v1.statuses.create({ status: 'too many', mediaIds: five })).rejects.toMatchObject({ statusCode: 422 });
+    await expect(alice.v1.statuses.create({ status: 'stolen', mediaIds: [bobs.id] })).rejects.toMatchObject({
+      statusCode: 422,
+    });
+    const five = await Promise.all(
+      [1, 2, 3, 4, 5].map(
+        async (i) => (await alice.v2.media.create({ file: await png(`#0${i}0${i}0${i}`) })).id,
+      ),
+    );
+    await expect(alice.v1.statuses.create({ status: 'too many', mediaIds: five })).rejects.toMatchObject({
+      statusCode: 422,
+    });
     // Nothing was attached by the refused posts: they are still free to use.
     const ok = await alice.v1.statuses.create({ status: 'four', mediaIds: five.slice(0, 4) });
     expect(ok.mediaAttachments).toHaveLength(4);
@@ -236,7 +273,10 @@ describe.each(DIALECTS)('Roost through masto (%s)', (dialect) => {
 
   it('schedules, lists, moves and cancels a post', async () => {
     const at = new Date(Date.now() + 3600_000).toISOString();
-    const scheduled = (await alice.v1.statuses.create({ status: 'see you later', scheduledAt: at })) as unknown as mastodon.v1.ScheduledStatus;
+    const scheduled = (await alice.v1.statuses.create({
+      status: 'see you later',
+      scheduledAt: at,
+    })) as unknown as mastodon.v1.ScheduledStatus;
     expect(scheduled.scheduledAt).toBe(at);
     expect(scheduled.params.text).toBe('see you later');
     expect((await alice.v1.scheduledStatuses.list()).map((s) => s.id)).toEqual([scheduled.id]);

@@ -4,7 +4,11 @@ import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { isUpdate, WsClient } from './support/ws-client.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -20,26 +24,40 @@ describe.each(DIALECTS)('mutes (%s)', (dialect) => {
   afterAll(() => server.close());
 
   it('mutes with options, shows them in the relationship and the mute list, and unmutes', async () => {
-    const [me, loud, quiet] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, loud, quiet] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await me.client.post(`/api/v1/accounts/${loud.accountId}/follow`);
     const muted = await me.client.post(`/api/v1/accounts/${loud.accountId}/mute`);
     expect(muted.status).toBe(200);
     // Muting keeps the follow (unlike a block).
     expect(muted.body).toMatchObject({ muting: true, muting_notifications: true, following: true });
-    const partial = await me.client.post(`/api/v1/accounts/${quiet.accountId}/mute`, { notifications: false, duration: 3600 });
+    const partial = await me.client.post(`/api/v1/accounts/${quiet.accountId}/mute`, {
+      notifications: false,
+      duration: 3600,
+    });
     expect(partial.body).toMatchObject({ muting: true, muting_notifications: false });
     const list = await me.client.get('/api/v1/mutes');
-    expect(list.body.map((a: { id: string }) => a.id)).toEqual([String(quiet.accountId), String(loud.accountId)]);
+    expect(list.body.map((a: { id: string }) => a.id)).toEqual([
+      String(quiet.accountId),
+      String(loud.accountId),
+    ]);
     const expires = Date.parse(list.body[0].mute_expires_at);
     expect(Math.abs(expires - (Date.now() + 3600_000))).toBeLessThan(60_000);
     expect(list.body[1].mute_expires_at).toBeNull();
     // The muted person sees nothing of it.
-    expect((await loud.client.get(`/api/v1/accounts/relationships?id[]=${me.accountId}`)).body[0]).toMatchObject({
+    expect(
+      (await loud.client.get(`/api/v1/accounts/relationships?id[]=${me.accountId}`)).body[0],
+    ).toMatchObject({
       muting: false,
       blocked_by: false,
     });
     expect((await me.client.post(`/api/v1/accounts/${loud.accountId}/unmute`)).body.muting).toBe(false);
-    expect((await me.client.get('/api/v1/mutes')).body.map((a: { id: string }) => a.id)).toEqual([String(quiet.accountId)]);
+    expect((await me.client.get('/api/v1/mutes')).body.map((a: { id: string }) => a.id)).toEqual([
+      String(quiet.accountId),
+    ]);
   });
 
   it('refuses bad input and missing credentials, writing nothing', async () => {
@@ -49,17 +67,25 @@ describe.each(DIALECTS)('mutes (%s)', (dialect) => {
     expect(bad.body.details.field).toBe('duration');
     expect((await me.client.get('/api/v1/mutes')).body).toEqual([]);
     expect((await server.anonymous.post(`/api/v1/accounts/${other.accountId}/mute`)).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read'],
+    });
     expect((await server.client(secret).post(`/api/v1/accounts/${other.accountId}/mute`)).status).toBe(403);
     expect((await me.client.post('/api/v1/accounts/999999999/mute')).status).toBe(404);
   });
 
   it('hides muted people from home, organization and hashtag timelines and streams, not from their profile', async () => {
-    const [me, muted, friend] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, muted, friend] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await me.client.post(`/api/v1/accounts/${muted.accountId}/follow`);
     await me.client.post(`/api/v1/accounts/${friend.accountId}/follow`);
     await me.client.post(`/api/v1/accounts/${muted.accountId}/mute`);
-    const ws = await WsClient.connect(`${server.url.replace(/^http/, 'ws')}/api/v1/streaming?access_token=${me.token}&stream=user`);
+    const ws = await WsClient.connect(
+      `${server.url.replace(/^http/, 'ws')}/api/v1/streaming?access_token=${me.token}&stream=user`,
+    );
     try {
       const theirs = await post(muted, 'noise about #mutetopic');
       const original = await post(friend, 'friend post');
@@ -74,7 +100,9 @@ describe.each(DIALECTS)('mutes (%s)', (dialect) => {
       expect(home).not.toContain(sharedByFriend.body.id);
       expect(ids((await me.client.get('/api/v1/timelines/public')).body)).not.toContain(theirs);
       expect(ids((await me.client.get('/api/v1/timelines/tag/mutetopic')).body)).toEqual([marker]);
-      expect(ids((await me.client.get(`/api/v1/accounts/${muted.accountId}/statuses`)).body)).toContain(theirs);
+      expect(ids((await me.client.get(`/api/v1/accounts/${muted.accountId}/statuses`)).body)).toContain(
+        theirs,
+      );
       const streamed = ws.payloads('update').map((s) => s.id);
       expect(streamed).not.toContain(theirs);
       expect(streamed).not.toContain(reshared.body.id);
@@ -84,9 +112,16 @@ describe.each(DIALECTS)('mutes (%s)', (dialect) => {
   });
 
   it('hides notifications only when asked, and a mute that expired hides nothing', async () => {
-    const [me, hushed, chatty] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, hushed, chatty] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await me.client.post(`/api/v1/accounts/${hushed.accountId}/mute`);
-    await me.client.post(`/api/v1/accounts/${chatty.accountId}/mute`, { notifications: false, duration: 600 });
+    await me.client.post(`/api/v1/accounts/${chatty.accountId}/mute`, {
+      notifications: false,
+      duration: 600,
+    });
     await post(hushed, `hi @${me.username}`);
     const fromChatty = await post(chatty, `hello @${me.username} #expiry`);
     const notes = (await me.client.get('/api/v1/notifications')).body;
@@ -100,8 +135,11 @@ describe.each(DIALECTS)('mutes (%s)', (dialect) => {
       .where('target_account_id', '=', chatty.accountId)
       .execute();
     expect(ids((await me.client.get('/api/v1/timelines/tag/expiry')).body)).toEqual([fromChatty]);
-    expect((await me.client.get('/api/v1/mutes')).body.map((a: { id: string }) => a.id)).toEqual([String(hushed.accountId)]);
-    const relationship = (await me.client.get(`/api/v1/accounts/relationships?id[]=${chatty.accountId}`)).body[0];
+    expect((await me.client.get('/api/v1/mutes')).body.map((a: { id: string }) => a.id)).toEqual([
+      String(hushed.accountId),
+    ]);
+    const relationship = (await me.client.get(`/api/v1/accounts/relationships?id[]=${chatty.accountId}`))
+      .body[0];
     expect(relationship.muting).toBe(false);
   });
 });

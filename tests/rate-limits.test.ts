@@ -5,7 +5,9 @@ import { createPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 async function pngUpload(): Promise<FormData> {
-  const file = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } }).png().toBuffer();
+  const file = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#123456' } })
+    .png()
+    .toBuffer();
   const body = new FormData();
   body.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'a.png');
   return body;
@@ -45,7 +47,9 @@ describe.each(DIALECTS)('rate limits at Mastodon’s numbers (%s)', (dialect) =>
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expectIsoWithin(over.headers.get('x-ratelimit-reset'), 5 * 60_000);
     // Another person's token has its own budget; so does an unauthenticated caller (by address).
-    expect((await other.client.get('/api/v1/accounts/verify_credentials')).headers.get('x-ratelimit-remaining')).toBe('299');
+    expect(
+      (await other.client.get('/api/v1/accounts/verify_credentials')).headers.get('x-ratelimit-remaining'),
+    ).toBe('299');
     const anonymous = await server.anonymous.get('/api/v1/instance');
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get('x-ratelimit-limit')).toBe('300');
@@ -83,14 +87,18 @@ describe.each(DIALECTS)('rate limits on uploads and deletes, scaled down (%s)', 
       .execute();
     expect(uploads).toHaveLength(3);
     // Other requests still go through (their own, larger budget).
-    expect((await me.client.get('/api/v1/accounts/verify_credentials')).headers.get('x-ratelimit-limit')).toBe('30');
+    expect(
+      (await me.client.get('/api/v1/accounts/verify_credentials')).headers.get('x-ratelimit-limit'),
+    ).toBe('30');
   });
 
   it('limits deleting posts to 30 per 30 minutes (3 here)', async () => {
     const me = await createPerson(server);
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await me.client.post('/api/v1/statuses', { status: `post ${i}` })).body.id);
-    for (const id of ids.slice(0, 3)) expect((await me.client.delete(`/api/v1/statuses/${id}`)).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      ids.push((await me.client.post('/api/v1/statuses', { status: `post ${i}` })).body.id);
+    for (const id of ids.slice(0, 3))
+      expect((await me.client.delete(`/api/v1/statuses/${id}`)).status).toBe(200);
     const over = await me.client.delete(`/api/v1/statuses/${ids[3]}`);
     expect(over.status).toBe(429);
     expect(over.headers.get('x-ratelimit-limit')).toBe('3');

@@ -52,12 +52,20 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       scheduled_at: at,
-      params: { text: 'later, #planned', visibility: 'private', spoiler_text: 'cw', media_ids: null, in_reply_to_id: null },
+      params: {
+        text: 'later, #planned',
+        visibility: 'private',
+        spoiler_text: 'cw',
+        media_ids: null,
+        in_reply_to_id: null,
+      },
       media_attachments: [],
     });
     expect(await postsWithText(me, 'later, #planned')).toHaveLength(0);
     const id = res.body.id;
-    expect((await me.client.get('/api/v1/scheduled_statuses')).body.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect((await me.client.get('/api/v1/scheduled_statuses')).body.map((s: { id: string }) => s.id)).toEqual(
+      [id],
+    );
     expect((await me.client.get(`/api/v1/scheduled_statuses/${id}`)).body.id).toBe(id);
 
     const moved = await me.client.put(`/api/v1/scheduled_statuses/${id}`, { scheduled_at: inMinutes(20) });
@@ -76,7 +84,10 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
 
   it('publishes once even when its job runs twice', async () => {
     const me = await createPerson(server);
-    const res = await me.client.post('/api/v1/statuses', { status: 'exactly once', scheduled_at: inMinutes(6) });
+    const res = await me.client.post('/api/v1/statuses', {
+      status: 'exactly once',
+      scheduled_at: inMinutes(6),
+    });
     const job = await server.ctx.database.db
       .selectFrom('jobs')
       .selectAll()
@@ -96,7 +107,9 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
 
   it('carries media attachments to the published post', async () => {
     const me = await createPerson(server);
-    const file = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#abcdef' } }).png().toBuffer();
+    const file = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#abcdef' } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'p.png');
     const media = await me.client.post('/api/v2/media', form);
@@ -122,7 +135,10 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
       expect(res.status).toBe(422);
       expect(res.body.details.field).toBe('scheduled_at');
     }
-    const tooLong = await me.client.post('/api/v1/statuses', { status: 'x'.repeat(600), scheduled_at: inMinutes(10) });
+    const tooLong = await me.client.post('/api/v1/statuses', {
+      status: 'x'.repeat(600),
+      scheduled_at: inMinutes(10),
+    });
     expect(tooLong.status).toBe(422);
     const badMedia = await me.client.post('/api/v1/statuses', {
       status: 'no such media',
@@ -133,7 +149,9 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
     expect(badMedia.body.details.field).toBe('media_ids');
     expect((await me.client.get('/api/v1/scheduled_statuses')).body).toEqual([]);
     const res = await me.client.post('/api/v1/statuses', { status: 'ok', scheduled_at: inMinutes(10) });
-    const soon = await me.client.put(`/api/v1/scheduled_statuses/${res.body.id}`, { scheduled_at: inMinutes(1) });
+    const soon = await me.client.put(`/api/v1/scheduled_statuses/${res.body.id}`, {
+      scheduled_at: inMinutes(1),
+    });
     expect(soon.status).toBe(422);
   });
 
@@ -142,16 +160,24 @@ describe.each(DIALECTS)('scheduled statuses (%s)', (dialect) => {
     const res = await me.client.post('/api/v1/statuses', { status: 'mine', scheduled_at: inMinutes(10) });
     const id = res.body.id;
     expect((await other.client.get(`/api/v1/scheduled_statuses/${id}`)).status).toBe(404);
-    expect((await other.client.put(`/api/v1/scheduled_statuses/${id}`, { scheduled_at: inMinutes(15) })).status).toBe(404);
+    expect(
+      (await other.client.put(`/api/v1/scheduled_statuses/${id}`, { scheduled_at: inMinutes(15) })).status,
+    ).toBe(404);
     expect((await other.client.delete(`/api/v1/scheduled_statuses/${id}`)).status).toBe(404);
     expect((await other.client.get('/api/v1/scheduled_statuses')).body).toEqual([]);
     expect((await server.anonymous.get('/api/v1/scheduled_statuses')).status).toBe(401);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read'],
+    });
     expect((await server.client(secret).delete(`/api/v1/scheduled_statuses/${id}`)).status).toBe(403);
     expect((await me.client.delete(`/api/v1/scheduled_statuses/${id}`)).body).toEqual({});
     expect((await me.client.get(`/api/v1/scheduled_statuses/${id}`)).status).toBe(404);
     // A cancelled post never comes out, even when its job comes due.
-    await server.ctx.database.db.updateTable('jobs').set({ run_at: Date.now() - 1000 }).where('name', '=', PUBLISH_JOB).execute();
+    await server.ctx.database.db
+      .updateTable('jobs')
+      .set({ run_at: Date.now() - 1000 })
+      .where('name', '=', PUBLISH_JOB)
+      .execute();
     while ((await server.ctx.jobs.runDue()) > 0) {
       /* drain */
     }

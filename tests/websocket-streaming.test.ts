@@ -4,7 +4,11 @@ import { createPerson, sessionCookieFrom, type TestPerson } from './helpers/fact
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { isUpdate, RefusedUpgrade, WsClient, type StreamMessage } from './support/ws-client.js';
 
-async function post(person: TestPerson, status: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function post(
+  person: TestPerson,
+  status: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await person.client.post('/api/v1/statuses', { status, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.id;
@@ -26,7 +30,10 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     await server.close();
   });
 
-  async function connect(query: string, options: { protocols?: string[]; headers?: Record<string, string> } = {}) {
+  async function connect(
+    query: string,
+    options: { protocols?: string[]; headers?: Record<string, string> } = {},
+  ) {
     const client = await WsClient.connect(`${wsUrl}${query}`, options);
     sockets.push(client);
     return client;
@@ -91,9 +98,13 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     await expect(connect('?stream=user')).rejects.toEqual(new RefusedUpgrade(401));
     await expect(connect('?stream=user&access_token=nope')).rejects.toEqual(new RefusedUpgrade(401));
     const me = await createPerson(server);
-    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['write:statuses'] });
+    const { secret } = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['write:statuses'],
+    });
     await expect(connect(`?stream=user&access_token=${secret}`)).rejects.toEqual(new RefusedUpgrade(403));
-    await expect(connect(`?stream=nonsense&access_token=${me.token}`)).rejects.toEqual(new RefusedUpgrade(400));
+    await expect(connect(`?stream=nonsense&access_token=${me.token}`)).rejects.toEqual(
+      new RefusedUpgrade(400),
+    );
   });
 
   it('checks scopes per stream: notifications need read:notifications, timelines read:statuses', async () => {
@@ -117,19 +128,27 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     expect(payloadOf(notification!).type).toBe('mention');
     expect(ws.messages.some((m) => m.event === 'update')).toBe(false);
 
-    const readOnly = await server.ctx.services.credentials.createAccessToken(me.userId, { scopes: ['read:statuses'] });
+    const readOnly = await server.ctx.services.credentials.createAccessToken(me.userId, {
+      scopes: ['read:statuses'],
+    });
     const timelineOnly = await connect(`?access_token=${readOnly.secret}`);
     timelineOnly.send({ type: 'subscribe', stream: 'user:notification' });
     expect((await timelineOnly.next((m) => m.error !== undefined)).status).toBe(401);
   });
 
   it('multiplexes hashtag and list streams with their names, and unsubscribes', async () => {
-    const [me, member, outsider] = await Promise.all([createPerson(server), createPerson(server), createPerson(server)]);
+    const [me, member, outsider] = await Promise.all([
+      createPerson(server),
+      createPerson(server),
+      createPerson(server),
+    ]);
     await me.client.post(`/api/v1/accounts/${member.accountId}/follow`);
     await me.client.post(`/api/v1/accounts/${outsider.accountId}/follow`);
     const list = await me.client.post('/api/v1/lists', { title: 'team' });
     expect(list.status).toBe(200);
-    await me.client.post(`/api/v1/lists/${list.body.id}/accounts`, { account_ids: [String(member.accountId)] });
+    await me.client.post(`/api/v1/lists/${list.body.id}/accounts`, {
+      account_ids: [String(member.accountId)],
+    });
 
     const ws = await connect(`?access_token=${me.token}`);
     ws.send({ type: 'subscribe', stream: 'hashtag', tag: 'WebSox' });
@@ -145,14 +164,18 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     await ws.next(isUpdate(fromOutsider));
     const hashtagMessage = ws.messages.find((m) => m.stream?.[0] === 'hashtag')!;
     expect(hashtagMessage.stream).toEqual(['hashtag', 'websox']);
-    expect(ws.messages.filter((m) => m.stream?.[0] === 'list').map((m) => payloadOf(m).id)).toEqual([fromMember]);
+    expect(ws.messages.filter((m) => m.stream?.[0] === 'list').map((m) => payloadOf(m).id)).toEqual([
+      fromMember,
+    ]);
 
     ws.send({ type: 'unsubscribe', stream: 'hashtag', tag: 'websox' });
     const marker = await post(me, 'marker after unsubscribe');
     await ws.next(isUpdate(marker));
     const later = await post(outsider, 'more #websox');
     await ws.next(isUpdate(later));
-    expect(ws.messages.filter((m) => m.stream?.[0] === 'hashtag').map((m) => payloadOf(m).id)).toEqual([tagged]);
+    expect(ws.messages.filter((m) => m.stream?.[0] === 'hashtag').map((m) => payloadOf(m).id)).toEqual([
+      tagged,
+    ]);
   });
 
   it('refuses someone else’s list with 404', async () => {
@@ -181,7 +204,9 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     await liker.client.post(`/api/v1/statuses/${id}/favourite`);
     await keeper.client.post(`/api/v1/statuses/${id}/bookmark`);
     const sockets = await Promise.all(viewers.map((v) => connect(`?access_token=${v.token}&stream=user`)));
-    const edited = await author.client.put(`/api/v1/statuses/${id}`, { status: `second version for @${mentioned.username}` });
+    const edited = await author.client.put(`/api/v1/statuses/${id}`, {
+      status: `second version for @${mentioned.username}`,
+    });
     expect(edited.status).toBe(200);
     for (const [i, v] of viewers.entries()) {
       const message = await sockets[i]!.next((m) => m.event === 'status.update');
@@ -198,7 +223,11 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     const ws = await connect(`?access_token=${me.token}`);
     await subscribed(ws, me, { stream: 'public' });
     const hidden = await post(stranger, 'followers only', { visibility: 'private' });
-    server.ctx.events.publish('organization', { type: 'status.created', statusId: Number(hidden), accountId: stranger.accountId });
+    server.ctx.events.publish('organization', {
+      type: 'status.created',
+      statusId: Number(hidden),
+      accountId: stranger.accountId,
+    });
     const visible = await post(stranger, 'for everyone');
     await ws.next(isUpdate(visible));
     expect(ws.payloads('update').map((s) => s.id)).not.toContain(hidden);
@@ -261,7 +290,10 @@ describe.each(DIALECTS)('WebSocket streaming (%s)', (dialect) => {
     const cookie = await sessionCookie(me.username, 'a long enough password 2');
     const bySession = await connect('?stream=user', { headers: { cookie } });
     const other = await connect(`?access_token=${me.token}&stream=user`);
-    const signOut = await fetch(`${server.url}/api/roost/v1/auth/sign_out`, { method: 'POST', headers: { cookie } });
+    const signOut = await fetch(`${server.url}/api/roost/v1/auth/sign_out`, {
+      method: 'POST',
+      headers: { cookie },
+    });
     expect(signOut.status).toBe(204);
     expect(await bySession.untilClosed(1000)).toBe(1008);
     // Another credential of the same person keeps its stream.

@@ -6,7 +6,7 @@
  * its final screening does not block, and publishing is not paused unless two different owners or
  * admins broke the glass.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   approve,
@@ -24,6 +24,10 @@ import { WorkflowError } from '../src/domain/brands/errors.js';
 import { BRAND_ROLES, type BrandActor, type BrandFacts, type BrandRole } from '../src/domain/brands/roles.js';
 import { mergeScreening, type ApprovalPolicy, type Candidate, type ScreeningSummary } from '../src/domain/brands/workflow.js';
 import { compilePolicy, defaultPolicy, screen } from '../src/screening/index.js';
+import { createBrand, draftPath, eventually, person, type Staff } from './helpers/brand-setup.js';
+import { DIALECTS } from './helpers/dialects.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+import { WebhookReceiver } from './helpers/webhook-receiver.js';
 
 const PEOPLE = [1, 2, 3, 4, 5, 6];
 const ADMIN = 9;
@@ -368,4 +372,206 @@ describe('the line of authority (model)', () => {
     expect(world.sent).toBe(1);
     expect(world.draft.state).toBe('draft');
   });
+});
+
+/**
+ * The same property through the real server, smaller: random action sequences by random members
+ * over HTTP, the outbox running for real, a webhook receiver as the connector's far end. Every
+ * post the receiver got is checked afterwards against the audit trail and the screening engine.
+ */
+describe.each(DIALECTS)('the line of authority through the API (%s)', (dialect) => {
+  let server: TestServer;
+  let admin: Staff;
+  let staff: Staff[];
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect);
+    receiver = await WebhookReceiver.start();
+    admin = await person(server, { role: 'admin', twoFactor: true });
+    staff = [];
+    for (let i = 0; i < 4; i++) staff.push(await person(server, { twoFactor: true }));
+    await admin.client.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await server?.close();
+  });
+
+  const API_TEXTS = ['Fresh bread every morning.', 'Happy Friday, shooters! Great deals this weekend.', 'Happy Friday, shooters!', 'Questions? Write to jane.doe@example.com'];
+
+  type ApiAction =
+    | { kind: 'write'; by: number; text: number }
+    | { kind: 'edit'; by: number; text: number }
+    | { kind: 'submit' | 'approve' | 'schedule' | 'recall' | 'breakGlass' | 'confirm' | 'pause' | 'resume'; by: number }
+    | { kind: 'reject'; by: number }
+    | { kind: 'crisis'; on: boolean };
+
+  /** 0–3: that member. Negative: a member picked at run time among those holding a fitting role. */
+  const who = fc.oneof(fc.nat(3), fc.integer({ min: -8, max: -1 }));
+  const API_FITTING: Record<string, string[]> = {
+    write: ['contributor'],
+    edit: ['contributor'],
+    submit: ['contributor'],
+    approve: ['approver', 'owner'],
+    reject: ['approver', 'owner'],
+    schedule: ['publisher'],
+    recall: ['publisher'],
+    pause: ['owner'],
+    resume: ['owner'],
+    breakGlass: ['owner'],
+    confirm: ['owner'],
+  };
+  function pick(roles: string[][], kind: string, by: number): number {
+    if (by >= 0) return by;
+    const fitting = roles.map((r, i) => [r, i] as const).filter(([r]) => (API_FITTING[kind] ?? []).some((role) => r.includes(role)));
+    return fitting.length === 0 ? 0 : fitting[-by % fitting.length]![1];
+  }
+
+  const apiAction: fc.Arbitrary<ApiAction> = fc.oneof(
+    { arbitrary: fc.record({ kind: fc.constant('write' as const), by: who, text: fc.nat(API_TEXTS.length - 1) }), weight: 2 },
+    fc.record({ kind: fc.constant('edit' as const), by: who, text: fc.nat(API_TEXTS.length - 1) }),
+    { arbitrary: fc.record({ kind: fc.constant('submit' as const), by: who }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('approve' as const), by: who }), weight: 5 },
+    fc.record({ kind: fc.constant('reject' as const), by: who }),
+    { arbitrary: fc.record({ kind: fc.constant('schedule' as const), by: who }), weight: 3 },
+    fc.record({ kind: fc.constant('recall' as const), by: who }),
+    fc.record({ kind: fc.constant('pause' as const), by: who }),
+    { arbitrary: fc.record({ kind: fc.constant('resume' as const), by: who }), weight: 2 },
+    fc.record({ kind: fc.constant('breakGlass' as const), by: who }),
+    fc.record({ kind: fc.constant('confirm' as const), by: who }),
+    fc.record({ kind: fc.constant('crisis' as const), on: fc.boolean() }),
+  );
+
+  async function settle(): Promise<void> {
+    await eventually(
+      () =>
+        server.ctx.database.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('name', 'like', 'brand.%')
+          .where('dead_at', 'is', null)
+          .where('run_at', '<=', Date.now())
+          .execute(),
+      (jobs) => jobs.length === 0,
+    );
+  }
+
+  it('never delivers a post without its approvals, a clean final screening, or during a pause', { timeout: 240_000 }, async () => {
+    let deliveredTotal = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.subarray([...BRAND_ROLES]), { minLength: 4, maxLength: 4 }), fc.array(apiAction, { minLength: 10, maxLength: 25 }), async (extra, actions) => {
+        // Someone holds each role (more at random), so that sequences can get somewhere.
+        const roles = ['contributor', 'approver', 'publisher', 'owner'].map((base, i) => [...new Set([base, ...extra[i]!])]);
+        const brand = await createBrand(admin.client, { external: true, members: staff.map((p, i) => [p, roles[i]!] as [Staff, string[]]) });
+        const created = await staff[3]!.client.post(`/api/roost/v1/brands/${brand.id}/connectors`, { kind: 'webhook', name: 'Model', settings: { url: receiver.url } });
+        expect(created.status).toBe(200);
+        receiver.secret = created.body.secret;
+        const crisisChanges: Array<{ at: number; on: boolean }> = [{ at: 0, on: false }];
+        let current: string | null = null;
+        for (const step of actions) {
+          const client = 'by' in step ? staff[pick(roles, step.kind, step.by)]!.client : admin.client;
+          const path = current ? draftPath(brand, current) : null;
+          switch (step.kind) {
+            case 'write': {
+              const res = await client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: API_TEXTS[step.text] });
+              if (res.status === 200) current = res.body.id;
+              break;
+            }
+            case 'edit':
+              if (path) await client.put(path, { status: API_TEXTS[step.text] });
+              break;
+            case 'reject':
+              if (path) await client.post(`${path}/reject`, { comment: 'No' });
+              break;
+            case 'pause':
+              await client.post(`/api/roost/v1/brands/${brand.id}/pause`, { reason: 'model pause' });
+              break;
+            case 'resume':
+              await client.post(`/api/roost/v1/brands/${brand.id}/resume`, { reason: 'model resume' });
+              break;
+            case 'breakGlass':
+              if (path) await client.post(`${path}/break_glass`, { reason: 'model' });
+              break;
+            case 'confirm':
+              if (path) await client.post(`${path}/break_glass/confirm`);
+              break;
+            case 'crisis': {
+              const document = defaultPolicy();
+              document.lists.crisisTerms = step.on ? ['shooters'] : [];
+              await admin.client.put('/api/roost/v1/screening/policy', { document });
+              crisisChanges.push({ at: Date.now(), on: step.on });
+              break;
+            }
+            default:
+              if (path) await client.post(`${path}/${step.kind}`);
+          }
+          await settle();
+        }
+        await settle();
+        // Then the happy path, which must get through: the system stays live whatever came before.
+        await admin.client.put('/api/roost/v1/screening/policy', { document: defaultPolicy() });
+        crisisChanges.push({ at: Date.now(), on: false });
+        await staff[3]!.client.post(`/api/roost/v1/brands/${brand.id}/resume`, { reason: 'end of run' });
+        const last = (await staff[0]!.client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: 'Fresh bread every morning.' })).body.id;
+        await staff[0]!.client.post(draftPath(brand, last, 'submit'));
+        await staff[1]!.client.post(draftPath(brand, last, 'approve'));
+        await staff[2]!.client.post(draftPath(brand, last, 'schedule'));
+        await receiver.waitFor((h) => h.payload?.data.draft_id === last);
+        await settle();
+
+        // The oracle: every post the far end received, checked against the trail.
+        const audit = (await admin.client.get(`/api/roost/v1/audit/export?format=json&brand_id=${brand.id}`)).body as Array<{
+          action: string;
+          subject_id: string;
+          actor_id: string | null;
+          created_at: string;
+          after: { submission?: number; revision_id?: string; pause_override?: boolean } | null;
+        }>;
+        const got = receiver.unique('post.published').filter((h) => h.payload?.data.brand.id === brand.id);
+        deliveredTotal += got.length;
+        for (const hook of got) {
+          expect(hook.verified).toBe(true);
+          const id = hook.payload!.data.draft_id;
+          const draft = (await admin.client.get(draftPath(brand, id))).body;
+          const send = audit.filter((r) => r.subject_id === id && r.action === 'draft.send').pop()!;
+          expect(send).toBeDefined();
+          const sentAt = Date.parse(send.created_at);
+          // Approvals of the submission that was sent, none by its authors.
+          const submitted = audit.filter((r) => r.subject_id === id && r.action === 'draft.submit' && Date.parse(r.created_at) <= sentAt).pop()!;
+          const approvals = audit.filter((r) => r.subject_id === id && r.action === 'draft.approve' && r.after?.submission === submitted.after?.submission);
+          expect(approvals.length).toBeGreaterThan(0);
+          const editors = audit.filter((r) => r.subject_id === id && (r.action === 'draft.create' || r.action === 'draft.edit')).map((r) => r.actor_id);
+          for (const approval of approvals) expect(editors).not.toContain(approval.actor_id);
+          expect(draft.steps.every((s: { satisfied: boolean }) => s.satisfied)).toBe(true);
+          // Not during a pause, unless two people broke the glass.
+          const pausedThen = pauseAt(audit, sentAt);
+          if (pausedThen) {
+            expect(send.after?.pause_override).toBe(true);
+            const confirm = audit.filter((r) => r.subject_id === id && r.action === 'draft.break_glass_confirm').pop()!;
+            const request = audit.filter((r) => r.subject_id === id && r.action === 'draft.break_glass_request').pop()!;
+            expect(confirm.actor_id).not.toBe(request.actor_id);
+          }
+          // The text that left passes the screening in force when it left.
+          const crisis = crisisChanges.filter((c) => c.at <= sentAt).pop()!.on;
+          const document = defaultPolicy();
+          document.lists.crisisTerms = crisis ? ['shooters'] : [];
+          expect(screen(hook.payload!.data.text!, 'external', compilePolicy(document)).action).not.toBe('block');
+        }
+      }),
+      { numRuns: 6 },
+    );
+    expect(deliveredTotal).toBeGreaterThanOrEqual(6);
+  });
+
+  function pauseAt(audit: Array<{ action: string; created_at: string }>, at: number): boolean {
+    let paused = false;
+    for (const row of audit) {
+      if (Date.parse(row.created_at) > at) break;
+      if (row.action === 'pause.brand') paused = true;
+      if (row.action === 'pause.brand_resume') paused = false;
+    }
+    return paused;
+  }
+
 });

@@ -44,7 +44,11 @@ function digest(secret: string): string {
 export function registerRateLimits(app: App, scale: number): void {
   const limits: Limit[] = [
     { name: 'api', ...scaled(API_LIMIT, scale), applies: (r) => API_PATH.test(r.url) },
-    { name: 'media', ...scaled(MEDIA_LIMIT, scale), applies: (r) => r.method === 'POST' && MEDIA_UPLOAD.test(r.url) },
+    {
+      name: 'media',
+      ...scaled(MEDIA_LIMIT, scale),
+      applies: (r) => r.method === 'POST' && MEDIA_UPLOAD.test(r.url),
+    },
     {
       name: 'delete',
       ...scaled(DELETE_LIMIT, scale),

@@ -65,4 +65,6 @@ export function addBuiltinTerms(builder: TermIndexBuilder): void {
   for (const term of confidentialData.dobCues) addListTerm(builder, term, Group.DobCue, 0);
   for (const term of confidentialData.headcountNouns) addListTerm(builder, term, Group.Headcount, 0);
   for (const term of secretHints.hints) addListTerm(builder, term, Group.SecretHint, 0);
+  // Found anywhere, even inside a longer word: a gate for the link detector's own search.
+  builder.addText('localhost', { group: Group.LinkHint, ref: 0, left: Edge.None, right: Edge.None });
 }

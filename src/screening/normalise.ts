@@ -51,10 +51,17 @@ export {
 } from './symbols.js';
 export { normaliseGeneral } from './normalise-general.js';
 
-/** For each UTF-16 code unit: 0, or for an ASCII letter its symbol plus 64 when upper case. */
-const LETTER_CODE = new Uint8Array(65536);
+/**
+ * For each UTF-16 code unit, what the tight loop needs: 0 when the general path must read it;
+ * for an ASCII letter its symbol, plus 64 when upper case; for an ASCII separator FAST_SEP
+ * plus its character facts shifted by FACT_SHIFT.
+ */
+const FAST_ITEM = new Uint16Array(65536);
+const FAST_SEP = 128;
+const FACT_SHIFT = 8;
 for (let code = 0; code < 128; code++) {
-  if (ASCII_CLASS[code] === C_LETTER) LETTER_CODE[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 6);
+  if (ASCII_CLASS[code] === C_LETTER) FAST_ITEM[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 6);
+  else if (ASCII_CLASS[code] === C_SEP) FAST_ITEM[code] = FAST_SEP | ((ASCII_FACT[code] ?? 0) << FACT_SHIFT);
 }
 
 /** Pseudo-class of the end of the text: ends the last token like a separator. */
@@ -147,6 +154,7 @@ function classAt(text: string, i: number): number {
  * - the classes after `! | ( @ $` at a word's edge become separators, which delimit the
  *   tokens whose leetspeak is decided as a whole;
  * - the final classes, which are emitted, collapsed and fed to the automaton.
+ * ASCII letters and separators, nearly all of a post, take a tight loop of their own.
  */
 function onePass(text: string, out: NormalisedText, tables: AutomatonTables, walk: AutomatonWalk): boolean {
   const n = text.length;
@@ -167,7 +175,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   let prevUpper = 0;
   /** Whether the last item went into symbol m-1 (a combining mark widens it). */
   let lastIn = false;
-  // Automaton: current row, the row before the last symbol, queued term ends (x2).
+  // Automaton: current row, the row before the last separator, queued term ends (x2).
   let row = 0;
   let rowBefore = 0;
   let np = 0;
@@ -188,16 +196,12 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   let tokenLeet = 0;
   /** -1: reading ahead; 0: replaying a token that keeps its digits; 1: replaying a leetspeak token. */
   let replay = -1;
-  // State at the start of the current token, to replay it.
+  // Where the current token started, to replay it. Everything else about the state there
+  // follows: the previous symbol is symbols[saveM - 1] (a separator or a line break), so the
+  // token's first symbol gets no soft start and never extends a run.
   let saveI = 0;
   let saveM = 0;
-  let savePrev = -1;
-  let saveRun = 0;
-  let savePrevClass = C_SEP;
-  let savePrevUpper = 0;
-  let saveLastIn = false;
   let saveRow = 0;
-  let saveRowBefore = 0;
   let saveNp = 0;
   let saveMidFold = false;
   // Items of the current non-ASCII fold still to read.
@@ -209,97 +213,62 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
 
   let i = 0;
   for (;;) {
-    let c: number;
-    let s: number;
-    let u: number;
-    let start: number;
-    let end: number;
-    let midFold = false;
-    if (foldAt < foldLength && fold !== undefined) {
-      c = fold.classes[foldAt] ?? C_SEP;
-      s = fold.syms[foldAt] ?? SYM_SEP;
-      u = fold.upper ? 1 : 0;
-      start = foldStart;
-      end = foldEnd;
-      midFold = foldAt > 0;
-      foldAt++;
-    } else if (i < n) {
+    // ASCII letters and separators between tokens that need no leetspeak decision.
+    while (foldAt >= foldLength && i < n && replay < 0) {
       const code = text.charCodeAt(i);
-      let letter = LETTER_CODE[code] ?? 0;
-      if (letter !== 0) {
-        // The common case: a run of ASCII letters, inside one token, with no leetspeak to decide.
+      const info = FAST_ITEM[code]!;
+      if (info === 0) break;
+      if (info < FAST_SEP) {
         if (tokenLength === 0) {
           saveI = i;
           saveMidFold = false;
           saveM = m;
-          savePrev = prev;
-          saveRun = run;
-          savePrevClass = prevClass;
-          savePrevUpper = prevUpper;
-          saveLastIn = lastIn;
           saveRow = row;
-          saveRowBefore = rowBefore;
           saveNp = np;
         }
-        // soft = upper, after a lower-case letter; or any letter after a digit.
-        let afterLetter = prevClass === C_LETTER ? 1 : 0;
-        let afterDigit = prevClass === C_DIGIT ? 1 : 0;
-        let upperBefore = prevUpper;
-        let j = i;
-        for (;;) {
-          const sym = letter & 63;
-          const upper = letter >> 6;
-          if (sym === prev && ++run > (REPEAT_LIMIT[sym] ?? 1)) ends[m - 1] = j + 1;
+        tokenLength++;
+        tokenLetters++;
+        gateLength++;
+        gateLetter = true;
+        passPrev = C_LETTER;
+        const sym = info & 63;
+        const upper = info >> 6;
+        if (sym === prev && ++run > REPEAT_LIMIT[sym]!) ends[m - 1] = i + 1;
+        else {
+          if (sym !== prev) run = 1;
+          symbols[m] = sym;
+          starts[m] = i;
+          ends[m] = i + 1;
+          soft[m] = prevClass === C_LETTER ? upper & (prevUpper ^ 1) : prevClass === C_DIGIT ? 1 : 0;
+          const next = delta[row + sym]!;
+          if (next >= 0) row = next;
           else {
-            if (sym !== prev) run = 1;
-            symbols[m] = sym;
-            starts[m] = j;
-            ends[m] = j + 1;
-            soft[m] = (upper & (upperBefore ^ 1) & afterLetter) | afterDigit;
-            const next = delta[row + sym] ?? 0;
-            if (next >= 0) row = next;
-            else {
-              row = -next;
-              pending[np++] = m + 1;
-              pending[np++] = row;
-            }
-            prev = sym;
-            m++;
+            row = -next;
+            pending[np++] = m + 1;
+            pending[np++] = row;
           }
-          afterLetter = 1;
-          afterDigit = 0;
-          upperBefore = upper;
-          if (++j >= n) break;
-          letter = LETTER_CODE[text.charCodeAt(j)] ?? 0;
-          if (letter === 0) break;
+          prev = sym;
+          m++;
         }
         prevClass = C_LETTER;
-        prevUpper = upperBefore;
-        const count = j - i;
-        if (replay < 0) {
-          gateLength += count;
-          gateLetter = true;
-        }
-        tokenLength += count;
-        tokenLetters += count;
-        passPrev = C_LETTER;
+        prevUpper = upper;
         lastIn = true;
-        i = j;
-        continue;
-      }
-      if (code < 128 && ASCII_CLASS[code] === C_SEP && replay < 0 && tokenLeet === 0 && (tokenDigits === 0 || tokenLetters === 0)) {
-        // The other common case: a separator after a token whose reading is already final.
-        facts |= ASCII_FACT[code] ?? 0;
+      } else {
+        if (tokenLength > 0) {
+          // A token with digits or leetspeak may need reading again: the general path decides.
+          if (tokenLeet > 0 || (tokenDigits > 0 && tokenLetters > 0)) break;
+          tokenLength = 0;
+          tokenLetters = 0;
+          tokenLeading = 0;
+          tokenDigits = 0;
+        }
         if (gateLength === 1 && gateLetter) {
           if (++singles >= 3) return false;
         } else if (gateLength > 0) singles = 0;
         gateLength = 0;
         gateLetter = false;
         passPrev = C_SEP;
-        tokenLength = 0;
-        tokenLetters = 0;
-        tokenLeading = 0;
-        tokenDigits = 0;
+        facts |= info >> FACT_SHIFT;
         if (prev === SYM_SEP) {
           run++;
           ends[m - 1] = i + 1;
@@ -317,21 +286,38 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           soft[m] = 0;
           rowBefore = row;
           // No term ends with a separator, so no end is recorded here.
-          row = Math.abs(delta[row] ?? 0);
+          row = Math.abs(delta[row]!);
           prevClass = C_SEP;
           prevUpper = 0;
           prev = SYM_SEP;
           lastIn = true;
           m++;
         }
-        i++;
-        continue;
       }
+      i++;
+    }
+
+    let c: number;
+    let s: number;
+    let u: number;
+    let start: number;
+    let end: number;
+    let midFold = false;
+    if (foldAt < foldLength && fold !== undefined) {
+      c = fold.classes[foldAt] ?? C_SEP;
+      s = fold.syms[foldAt] ?? SYM_SEP;
+      u = fold.upper ? 1 : 0;
+      start = foldStart;
+      end = foldEnd;
+      midFold = foldAt > 0;
+      foldAt++;
+    } else if (i < n) {
+      const code = text.charCodeAt(i);
       if (code < 128) {
-        c = ASCII_CLASS[code] ?? C_SEP;
-        s = ASCII_SYM[code] ?? SYM_SEP;
-        u = ASCII_UPPER[code] ?? 0;
-        facts |= ASCII_FACT[code] ?? 0;
+        c = ASCII_CLASS[code]!;
+        s = ASCII_SYM[code]!;
+        u = ASCII_UPPER[code]!;
+        facts |= ASCII_FACT[code]!;
         if (c === C_DIGIT && replay < 0) {
           digitChain = i - lastDigit <= 4 ? digitChain + 1 : 1;
           lastDigit = i;
@@ -430,13 +416,13 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
             foldAt = 0;
             foldLength = 0;
             m = saveM;
-            prev = savePrev;
-            run = saveRun;
-            prevClass = savePrevClass;
-            prevUpper = savePrevUpper;
-            lastIn = saveLastIn;
+            prev = m > 0 ? symbols[m - 1]! : -1;
+            run = 1;
+            prevClass = C_SEP;
+            prevUpper = 0;
+            lastIn = true;
             row = saveRow;
-            rowBefore = saveRowBefore;
+            rowBefore = 0;
             np = saveNp;
             passPrev = C_SEP;
             tokenLength = 0;
@@ -459,13 +445,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         saveI = start;
         saveMidFold = midFold;
         saveM = m;
-        savePrev = prev;
-        saveRun = run;
-        savePrevClass = prevClass;
-        savePrevUpper = prevUpper;
-        saveLastIn = lastIn;
         saveRow = row;
-        saveRowBefore = rowBefore;
         saveNp = np;
       }
       tokenLength++;
@@ -475,7 +455,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         tokenDigits++;
         if (replay === 1) {
           c = C_LETTER;
-          s = LEET_DIGIT_SYM[s - DIGIT_0] ?? s;
+          s = LEET_DIGIT_SYM[s - DIGIT_0]!;
         }
       } else if (c === C_LEET) {
         tokenLeet++;
@@ -487,7 +467,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
     if (c === C_SEP) s = SYM_SEP;
     if (s === prev) {
       run++;
-      if (run > (REPEAT_LIMIT[s] ?? 1)) {
+      if (run > REPEAT_LIMIT[s]!) {
         ends[m - 1] = end;
         prevClass = c;
         prevUpper = u;
@@ -509,7 +489,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
     soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
     // Only a separator can be taken back (by a line break after it), so only it needs the row before.
     if (s === SYM_SEP) rowBefore = row;
-    const next = delta[row + s] ?? 0;
+    const next = delta[row + s]!;
     if (next >= 0) row = next;
     else {
       row = -next;

@@ -69,6 +69,33 @@ export function lineBounds(text: string, pos: number): [number, number] {
   return [start, end];
 }
 
+/**
+ * `max(start of the line around pos, pos - back)`: the start of a look-behind window that
+ * must not cross a line, found without walking the whole line.
+ */
+export function windowStart(text: string, pos: number, back: number): number {
+  let start = pos;
+  const limit = pos - back;
+  while (start > limit && start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || c === 13) break;
+    start--;
+  }
+  return start;
+}
+
+/** `min(end of the line around pos, limit)`, for a look-ahead window (pos <= limit). */
+export function windowEnd(text: string, pos: number, limit: number): number {
+  let end = pos;
+  const stop = Math.min(limit, text.length);
+  while (end < stop) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    end++;
+  }
+  return end;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }

@@ -27,9 +27,11 @@ export const Group = {
   Crisis: 16,
   Headcount: 17,
   SecretHint: 18,
+  /** Words whose absence lets the link detector skip a substring search (`localhost`). */
+  LinkHint: 19,
 } as const;
 export type Group = (typeof Group)[keyof typeof Group];
-export const GROUP_COUNT = 19;
+export const GROUP_COUNT = 20;
 
 /** Boundary required at a term's edge: none, a hard word boundary, or also a camelCase hump. */
 export const Edge = { None: 0, Word: 1, Soft: 2 } as const;

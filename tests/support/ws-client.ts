@@ -27,12 +27,17 @@ export class WsClient {
   }
 
   /** Opens a connection; rejects with the HTTP status when the server refuses the upgrade. */
-  static connect(url: string, options: { protocols?: string[]; headers?: Record<string, string> } = {}): Promise<WsClient> {
+  static connect(
+    url: string,
+    options: { protocols?: string[]; headers?: Record<string, string> } = {},
+  ): Promise<WsClient> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url, options.protocols, { headers: options.headers ?? {} });
       const client = new WsClient(socket);
       socket.once('open', () => resolve(client));
-      socket.once('unexpected-response', (_request, response) => reject(new RefusedUpgrade(response.statusCode ?? 0)));
+      socket.once('unexpected-response', (_request, response) =>
+        reject(new RefusedUpgrade(response.statusCode ?? 0)),
+      );
       socket.once('error', (error) => reject(error));
     });
   }
@@ -51,7 +56,8 @@ export class WsClient {
       }
       if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`);
+      if (left <= 0)
+        throw new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`);
       await this.pause(left);
     }
   }
@@ -69,7 +75,9 @@ export class WsClient {
 
   /** Every payload delivered so far for an event name, parsed. */
   payloads(event: string): Array<Record<string, unknown>> {
-    return this.messages.filter((m) => m.event === event && m.payload).map((m) => JSON.parse(m.payload!) as Record<string, unknown>);
+    return this.messages
+      .filter((m) => m.event === event && m.payload)
+      .map((m) => JSON.parse(m.payload!) as Record<string, unknown>);
   }
 
   close(): void {
@@ -94,5 +102,6 @@ export class RefusedUpgrade extends Error {
 }
 
 export function isUpdate(id?: string): (m: StreamMessage) => boolean {
-  return (m) => m.event === 'update' && (id === undefined || (JSON.parse(m.payload!) as { id: string }).id === id);
+  return (m) =>
+    m.event === 'update' && (id === undefined || (JSON.parse(m.payload!) as { id: string }).id === id);
 }

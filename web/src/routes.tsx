@@ -1,6 +1,13 @@
 /** Maps a path to the signed-in page that shows it. */
 import type { ReactElement } from 'react';
 import { AdminPage } from './pages/AdminPage.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { BrandCalendarPage } from './pages/BrandCalendarPage.js';
+import { BrandDraftPage } from './pages/BrandDraftPage.js';
+import { BrandPage } from './pages/BrandPage.js';
+import { BrandReviewPage } from './pages/BrandReviewPage.js';
+import { BrandSettingsPage } from './pages/BrandSettingsPage.js';
+import { BrandsPage } from './pages/BrandsPage.js';
 import { BookmarksPage } from './pages/BookmarksPage.js';
 import { DirectoryPage } from './pages/DirectoryPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -38,6 +45,24 @@ export function signedInPage(pathname: string): ReactElement {
       return <ModerationPage />;
     case '/admin/screening':
       return <ScreeningPolicyPage />;
+    case '/admin/audit':
+      return <AuditPage />;
+    case '/brands':
+      return <BrandsPage />;
+    case '/brands/review':
+      return <BrandReviewPage />;
+    case '/brands/calendar':
+      return <BrandCalendarPage />;
+  }
+  const brand = /^\/brands\/(\d+)(?:\/(calendar|settings)|\/drafts\/(\d+))?$/.exec(path);
+  if (brand) {
+    const brandId = brand[1]!;
+    const section = brand[2];
+    const draftId = brand[3];
+    if (draftId) return <BrandDraftPage key={draftId} brandId={brandId} draftId={draftId} />;
+    if (section === 'calendar') return <BrandCalendarPage key={brandId} brandId={brandId} />;
+    if (section === 'settings') return <BrandSettingsPage key={brandId} brandId={brandId} />;
+    return <BrandPage key={brandId} brandId={brandId} />;
   }
   let match = /^\/tags\/([^/]+)$/.exec(path);
   if (match) return <TagPage key={match[1]} tag={match[1]!} />;

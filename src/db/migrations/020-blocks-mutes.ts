@@ -7,18 +7,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('blocks')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-    .addColumn('target_account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('target_account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('blocks_once', ['account_id', 'target_account_id'])
     .execute();
   // Read paths ask both "whom do I block" (the unique index) and "who blocks me".
-  await db.schema.createIndex('blocks_target').on('blocks').columns(['target_account_id', 'account_id']).execute();
+  await db.schema
+    .createIndex('blocks_target')
+    .on('blocks')
+    .columns(['target_account_id', 'account_id'])
+    .execute();
 
   await db.schema
     .createTable('mutes')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-    .addColumn('target_account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('target_account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('hide_notifications', 'integer', (c) => c.notNull().defaultTo(1))
     // Null: until unmuted. Expired rows are ignored by every read and replaced by the next mute.
     .addColumn('expires_at', 'bigint')

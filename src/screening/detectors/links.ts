@@ -3,6 +3,7 @@
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
 import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_SLASH } from '../symbols.js';
+import { Group } from '../term-index.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
 const INTERNAL_LABELS = new Set(['intranet', 'corp', 'internal', 'intra', 'corpnet']);
@@ -18,6 +19,12 @@ const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"]+$/;
 export interface InternalDomainMatcher {
   /** Cheap test: could a bare host name in this post be internal? */
   gate: RegExp;
+  /**
+   * For each ASCII code unit (lower case): 1 when it stands right after a '.' in some gate
+   * word, 2 when right before one. Every gate word holds a '.', so a post without such a '.'
+   * cannot pass the gate.
+   */
+  dotContext: Uint8Array;
   isInternalHost(host: string): boolean;
 }
 
@@ -30,6 +37,12 @@ function isPrivateIp(host: string): boolean {
   if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return false;
   const [a = 0, b = 0] = parts;
   return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+}
+
+function countDots(text: string): number {
+  let dots = 0;
+  for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) dots++;
+  return dots;
 }
 
 /** Compiles the policy's internalDomains (`corp.example.com`, `*.internal`, `intranet`) with the defaults. */
@@ -47,27 +60,41 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
   }
   const suffixSet = new Set(suffixes);
   const exactSet = new Set(exact);
-  const words = [...exact, ...suffixes.map((s) => `.${s}`), ...[...labels].map((l) => `${l}.`)].map(escape);
-  const gate = new RegExp(
-    [
-      ...words,
-    ].join('|'),
-    'i',
-  );
+  const words = [...exact, ...suffixes.map((s) => `.${s}`), ...[...labels].map((l) => `${l}.`)];
+  const gate = new RegExp(words.map(escape).join('|'), 'i');
+  const dotContext = new Uint8Array(128);
+  for (const word of words) {
+    for (let d = word.indexOf('.'); d !== -1; d = word.indexOf('.', d + 1)) {
+      const after = word.charCodeAt(d + 1);
+      const before = word.charCodeAt(d - 1);
+      if (after < 128) dotContext[after] = (dotContext[after] ?? 0) | 1;
+      if (before < 128) dotContext[before] = (dotContext[before] ?? 0) | 2;
+    }
+  }
+  // A word that is a lone '.' fits any '.'.
+  if (words.some((word) => word === '.')) dotContext.fill(3);
+  // The gate is case-insensitive: upper-case letters stand where their lower-case ones do.
+  for (let c = 65; c <= 90; c++) dotContext[c] = dotContext[c + 32] ?? 0;
   return {
     gate,
+    dotContext,
     isInternalHost(hostRaw: string): boolean {
       const host = hostRaw.toLowerCase().replace(/\.$/, '');
-      if (host === 'localhost' || isPrivateIp(host)) return true;
-      const parts = host.split('.');
-      for (let i = 0; i < parts.length; i++) {
-        const suffix = parts.slice(i).join('.');
-        if (exactSet.has(suffix)) return true;
-        if (i > 0 && suffixSet.has(suffix)) return true;
+      if (host === 'localhost') return true;
+      // Only a host of four dot-separated parts can be an IP address.
+      const dots = countDots(host);
+      if (dots === 3 && isPrivateIp(host)) return true;
+      // The host and each suffix after a '.': exact entries match any, suffix entries proper ones.
+      for (let from = 0, first = true; ; first = false) {
+        const suffix = first ? host : host.slice(from);
+        if (exactSet.has(suffix) || (!first && suffixSet.has(suffix))) return true;
+        const dot = host.indexOf('.', from);
+        if (dot === -1) break;
+        from = dot + 1;
       }
+      if (dots === 0) return labels.has(host);
       // An internal label counts when it is a subdomain, not the registrable name itself (corp.com).
-      if (parts.length >= 3 && parts.slice(0, -2).some((p) => labels.has(p))) return true;
-      return parts.length === 1 && labels.has(host);
+      return dots >= 2 && host.split('.').slice(0, -2).some((p) => labels.has(p));
     },
   };
 }
@@ -80,11 +107,19 @@ function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** A '.' between a letter or digit and a letter (`example.com`): what every bare host name has. */
-function hasDotBeforeLetter(text: string): boolean {
+/**
+ * Whether the post can pass the domain gate: a '.' between a letter or digit and a letter
+ * (`example.com`, what every bare host name has), and a '.' whose neighbours fit some gate word.
+ */
+function maybeBareHost(text: string, dotContext: Uint8Array): boolean {
+  let hostShape = false;
+  let gateShape = false;
   for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
     const before = text.charCodeAt(at - 1);
-    if (isAsciiLetter(text.charCodeAt(at + 1)) && (isAsciiLetter(before) || isAsciiDigit(before))) return true;
+    const after = text.charCodeAt(at + 1);
+    if (!hostShape && isAsciiLetter(after) && (isAsciiLetter(before) || isAsciiDigit(before))) hostShape = true;
+    if (!gateShape && (after >= 128 || before >= 128 || ((dotContext[after] ?? 0) & 1) !== 0 || ((dotContext[before] ?? 0) & 2) !== 0)) gateShape = true;
+    if (hostShape && gateShape) return true;
   }
   return false;
 }
@@ -104,10 +139,60 @@ function hasDottedQuad(text: string): boolean {
   return false;
 }
 
+/** Where the first '://' is, or -1 (a search for ':' is cheaper than one for the substring). */
+function schemeSeparator(text: string): number {
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    if (text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47) return at;
+  }
+  return -1;
+}
+
+function hasGoSlash(text: string): boolean {
+  for (let at = text.indexOf('/', 2); at !== -1; at = text.indexOf('/', at + 1)) {
+    if (text.charCodeAt(at - 1) === 111 && text.charCodeAt(at - 2) === 103) return true;
+  }
+  return false;
+}
+
+/**
+ * The host of a URL: the authority (up to the first '/', '?' or '#' after '://'), after its
+ * last '@', without a trailing `:port` and without IPv6 brackets.
+ */
+function urlHost(url: string): string {
+  const from = url.indexOf('://') + 3;
+  let to = from;
+  while (to < url.length) {
+    const c = url.charCodeAt(to);
+    if (c === 47 || c === 63 || c === 35) break;
+    to++;
+  }
+  const at = url.lastIndexOf('@', to - 1);
+  let host = url.slice(at >= from ? at + 1 : from, to);
+  const colon = host.lastIndexOf(':');
+  if (colon !== -1) {
+    let digits = true;
+    for (let k = colon + 1; k < host.length && digits; k++) digits = isAsciiDigit(host.charCodeAt(k));
+    if (digits) host = host.slice(0, colon);
+  }
+  if (host.charCodeAt(0) === 91) host = host.slice(1);
+  if (host.charCodeAt(host.length - 1) === 93) host = host.slice(0, -1);
+  return host;
+}
+
+/** One label of letters, digits and hyphens (`http://wiki/`). */
+function isSingleLabel(host: string): boolean {
+  if (host.length === 0) return false;
+  for (let k = 0; k < host.length; k++) {
+    const c = host.charCodeAt(k);
+    if (!isAsciiLetter(c) && !isAsciiDigit(c) && c !== 45) return false;
+  }
+  return true;
+}
+
 /** Spans already reported for the current post (screening is synchronous). */
 const seen: Array<[number, number]> = [];
 
-function report(ctx: ScanContext, start: number, match: string, seen: Array<[number, number]>): void {
+function report(ctx: ScanContext, start: number, match: string): void {
   const text = match.replace(TRAILING_PUNCTUATION, '');
   const end = start + text.length;
   if (text.length === 0 || seen.some(([s, e]) => start < e && s < end)) return;
@@ -119,20 +204,17 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
   const { text, facts } = ctx;
   if (seen.length > 0) seen.length = 0;
   // Every URL has its '://' at most 5 characters after its start (the longest scheme).
-  const firstScheme = (facts & FACT_COLON) !== 0 ? text.indexOf('://') : -1;
+  const firstScheme = (facts & FACT_COLON) !== 0 ? schemeSeparator(text) : -1;
   URL.lastIndex = Math.max(0, firstScheme - 8);
   for (let m = firstScheme !== -1 ? URL.exec(text) : null; m !== null; m = URL.exec(text)) {
-    const afterScheme = m[0].slice(m[0].indexOf('://') + 3);
-    const authority = afterScheme.split(/[/?#]/)[0] ?? '';
-    const host = (authority.split('@').pop() ?? '').replace(/:\d*$/, '').replace(/^\[|\]$/g, '');
-    const singleLabel = host.length > 0 && !host.includes('.') && /^[a-z0-9-]+$/i.test(host);
-    if (singleLabel || domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
+    const host = urlHost(m[0]);
+    if (isSingleLabel(host) || domains.isInternalHost(host)) report(ctx, m.index, m[0]);
   }
   BARE_HOST.lastIndex = 0;
-  const maybeHost = (facts & FACT_DOT) !== 0 && hasDotBeforeLetter(text) && domains.gate.test(text);
+  const maybeHost = (facts & FACT_DOT) !== 0 && maybeBareHost(text, domains.dotContext) && domains.gate.test(text);
   for (let m = maybeHost ? BARE_HOST.exec(text) : null; m !== null; m = BARE_HOST.exec(text)) {
     const host = (m[0].split(/[/:]/)[0] ?? '').replace(/\.$/, '');
-    if (domains.isInternalHost(host)) report(ctx, m.index, m[0], seen);
+    if (domains.isInternalHost(host)) report(ctx, m.index, m[0]);
   }
   BARE_IP.lastIndex = 0;
   const maybeIp = (facts & FACT_DIGIT) !== 0 && (facts & FACT_DOT) !== 0 && hasDottedQuad(text) && PRIVATE_IP_HINT.test(text);
@@ -140,11 +222,12 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     const host = m[0].split(/[/:]/)[0] ?? '';
     // "version 10.2.0.1" is a version number, not an address.
     if (VERSION_CUE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
-    if (isPrivateIp(host)) report(ctx, m.index, m[0], seen);
+    if (isPrivateIp(host)) report(ctx, m.index, m[0]);
   }
   GO_LINK.lastIndex = 0;
-  for (let m = (facts & FACT_SLASH) !== 0 && text.includes('go/') ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0], seen);
-  if (!text.includes('localhost')) return;
+  for (let m = (facts & FACT_SLASH) !== 0 && hasGoSlash(text) ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0]);
+  // The automaton saw every "localhost" (a substring search of every post would cost more).
+  if (ctx.hits.get(Group.LinkHint).length === 0 || !text.includes('localhost')) return;
   const localhost = /\blocalhost(?::\d{2,5}(?:\/[^\s<>"'`]*)?|\/[^\s<>"'`]+)/gi;
-  for (let m = localhost.exec(text); m !== null; m = localhost.exec(text)) report(ctx, m.index, m[0], seen);
+  for (let m = localhost.exec(text); m !== null; m = localhost.exec(text)) report(ctx, m.index, m[0]);
 }

@@ -2,7 +2,7 @@
 // IBANs (mod-97), national identity numbers (US SSN, UK NI number, others after a cue) and
 // dates of birth. Every pattern is gated by a cheap test so ordinary posts pay almost nothing.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { lineBounds, type ScanContext } from '../scan-context.js';
+import { windowEnd, windowStart, type ScanContext } from '../scan-context.js';
 import { FACT_AT, FACT_DIGITS_CLOSE } from '../symbols.js';
 import { Group } from '../term-index.js';
 
@@ -80,10 +80,9 @@ export function detectPhones(ctx: ScanContext): void {
     if (DATE_LIKE.test(candidate) || IP_LIKE.test(candidate)) continue;
     const before = text.charAt(m.index - 1);
     if (/[$€£¥\w.,/-]/u.test(before) || /^\s?(?:%|[.,]\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
-    const [lineStart, lineEnd] = lineBounds(text, m.index);
-    const prefix = text.slice(Math.max(lineStart, m.index - 30), m.index);
+    const prefix = text.slice(windowStart(text, m.index, 30), m.index);
     if (NOT_PHONE_CUE.test(prefix)) continue;
-    const cue = PHONE_CUE.test(text.slice(Math.max(lineStart, m.index - 40), Math.min(lineEnd, m.index + candidate.length + 20)));
+    const cue = PHONE_CUE.test(text.slice(windowStart(text, m.index, 40), windowEnd(text, m.index, m.index + candidate.length + 20)));
     const plus = candidate.startsWith('+');
     const grouped = GROUPED.test(candidate);
     if (!plus && !grouped && !cue) continue;
@@ -142,8 +141,7 @@ export function detectCards(ctx: ScanContext): void {
     // Mixed separators ("4111-1111 1111") are fine; a run broken into odd groups is more likely a list of numbers.
     const groups = m[0].split(/[ -]/);
     if (groups.length > 1 && groups.some((g) => g.length < 3 || g.length > 6)) continue;
-    const [lineStart] = lineBounds(text, m.index);
-    if (NOT_CARD_CUE.test(text.slice(Math.max(lineStart, m.index - 30), m.index))) continue;
+    if (NOT_CARD_CUE.test(text.slice(windowStart(text, m.index, 30), m.index))) continue;
     ctx.out.push({ rule: 'personal.card', start: m.index, end: m.index + m[0].length, message: 'Contains a payment card number (valid checksum).' });
   }
 }
@@ -200,8 +198,7 @@ export function detectNationalIds(ctx: ScanContext): void {
   };
   SSN.lastIndex = 0;
   for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
-    const [lineStart] = lineBounds(text, m.index);
-    const before = text.slice(Math.max(lineStart, m.index - 30), m.index);
+    const before = text.slice(windowStart(text, m.index, 30), m.index);
     if (m[1] === ' ' && !/\b(?:ssn|social security)\b/i.test(before)) continue;
     if (NOT_PHONE_CUE.test(before)) continue;
     push(m.index, m.index + m[0].length, 'Contains a US Social Security number.');
@@ -249,8 +246,7 @@ export function detectDatesOfBirth(ctx: ScanContext): void {
   }
   DOB_BORN.lastIndex = 0;
   for (let m = DOB_BORN.exec(text); m !== null; m = DOB_BORN.exec(text)) {
-    const [lineStart] = lineBounds(text, m.index);
-    const before = text.slice(Math.max(lineStart, m.index - 60), m.index);
+    const before = text.slice(windowStart(text, m.index, 60), m.index);
     if (!NAME_WORD.test(before) && !PERSON_WORD.test(before)) continue;
     found.push([m.index, m.index + m[0].length]);
   }

@@ -116,12 +116,29 @@ const PATTERNS: readonly SecretPattern[] = PATTERN_LIST.map((p) => ({ ...p, rege
 /** Any hint that one of the patterns could match; the common case (no hint) costs one test. */
 const URL_CREDENTIALS = /:\/\/[^\s/@]*:[^\s@/]+@/;
 
+/** Whether '://' occurs (a single-character search per ':' beats a substring search). */
+export function hasSchemeSeparator(text: string): boolean {
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    if (text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47) return true;
+  }
+  return false;
+}
+
+function hasKeyBlock(text: string): boolean {
+  for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) {
+    if (text.startsWith('-----BEGIN', at)) return true;
+  }
+  return false;
+}
+
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx;
   // The automaton already saw every hint word; only credentials in URLs need a look at the raw text.
   const { facts } = ctx;
-  const urlCredentials = (facts & FACT_COLON) !== 0 && (facts & FACT_AT) !== 0 && text.includes('://') && URL_CREDENTIALS.test(text);
-  if (ctx.hits.get(Group.SecretHint).length === 0 && !urlCredentials && !((facts & FACT_DASH) !== 0 && text.includes('-----BEGIN'))) return;
+  if (ctx.hits.get(Group.SecretHint).length === 0) {
+    const urlCredentials = (facts & FACT_COLON) !== 0 && (facts & FACT_AT) !== 0 && hasSchemeSeparator(text) && URL_CREDENTIALS.test(text);
+    if (!urlCredentials && !((facts & FACT_DASH) !== 0 && hasKeyBlock(text))) return;
+  }
   const found: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
     pattern.regex.lastIndex = 0;

@@ -51,7 +51,12 @@ export class Blocks implements BlockRelations {
     await this.database.transaction(async (tx) => {
       await tx.db
         .insertInto('blocks')
-        .values({ id: newId(now), account_id: viewer.accountId, target_account_id: targetId, created_at: now })
+        .values({
+          id: newId(now),
+          account_id: viewer.accountId,
+          target_account_id: targetId,
+          created_at: now,
+        })
         .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doNothing())
         .execute();
       await this.follows.removeFollow(tx, viewer.accountId, targetId);
@@ -73,9 +78,13 @@ export class Blocks implements BlockRelations {
     await this.assertTarget(viewer, targetId, 'mute');
     const duration = options.duration ?? 0;
     if (!Number.isInteger(duration) || duration < 0 || duration > MAX_MUTE_SECONDS) {
-      throw new AppError('validation_failed', `duration: must be a whole number of seconds up to ${MAX_MUTE_SECONDS}`, {
-        field: 'duration',
-      });
+      throw new AppError(
+        'validation_failed',
+        `duration: must be a whole number of seconds up to ${MAX_MUTE_SECONDS}`,
+        {
+          field: 'duration',
+        },
+      );
     }
     const values = {
       hide_notifications: options.notifications === false ? 0 : 1,
@@ -83,7 +92,13 @@ export class Blocks implements BlockRelations {
     };
     await this.database.db
       .insertInto('mutes')
-      .values({ id: newId(now), account_id: viewer.accountId, target_account_id: targetId, created_at: now, ...values })
+      .values({
+        id: newId(now),
+        account_id: viewer.accountId,
+        target_account_id: targetId,
+        created_at: now,
+        ...values,
+      })
       .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doUpdateSet(values))
       .execute();
   }
@@ -107,7 +122,11 @@ export class Blocks implements BlockRelations {
     return this.page('mutes', viewer.accountId, page, now);
   }
 
-  async relationFlags(accountId: number, ids: number[], now = Date.now()): Promise<Map<number, RelationFlags>> {
+  async relationFlags(
+    accountId: number,
+    ids: number[],
+    now = Date.now(),
+  ): Promise<Map<number, RelationFlags>> {
     const result = new Map<number, RelationFlags>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return result;
@@ -168,7 +187,12 @@ export class Blocks implements BlockRelations {
     return row !== undefined;
   }
 
-  private async page(table: 'blocks' | 'mutes', accountId: number, page: PageRequest, now: number): Promise<RelationPage> {
+  private async page(
+    table: 'blocks' | 'mutes',
+    accountId: number,
+    page: PageRequest,
+    now: number,
+  ): Promise<RelationPage> {
     let query = this.database.db
       .selectFrom(table)
       .innerJoin('accounts', 'accounts.id', `${table}.target_account_id`)
@@ -192,7 +216,10 @@ export class Blocks implements BlockRelations {
       for (const row of rows) expiresAt.set(row.account, row.expires_at);
       return { accountIds: rows.map((r) => r.account), cursors: rows.map((r) => r.cursor), expiresAt };
     }
-    const rows = finishPage(await query.orderBy(`${table}.id`, pageOrder(page)).limit(page.limit).execute(), page);
+    const rows = finishPage(
+      await query.orderBy(`${table}.id`, pageOrder(page)).limit(page.limit).execute(),
+      page,
+    );
     return { accountIds: rows.map((r) => r.account), cursors: rows.map((r) => r.cursor), expiresAt };
   }
 

@@ -53,7 +53,10 @@ export class Idempotency {
       if (row && row.status_code !== null && row.expires_at > now) {
         return { statusCode: row.status_code, body: JSON.parse(row.response ?? 'null') as unknown };
       }
-      if (row && (row.expires_at <= now || (row.status_code === null && now - row.created_at > ABANDONED_AFTER_MS))) {
+      if (
+        row &&
+        (row.expires_at <= now || (row.status_code === null && now - row.created_at > ABANDONED_AFTER_MS))
+      ) {
         // An old answer, or a claim whose worker is gone: clear it and race for a fresh claim.
         await this.database.db.deleteFrom('idempotency_keys').where('id', '=', row.id).execute();
         continue;
@@ -70,7 +73,10 @@ export class Idempotency {
 
   /** Deletes answers older than their hour (called now and then; reads ignore them anyway). */
   async sweep(now = Date.now()): Promise<number> {
-    const result = await this.database.db.deleteFrom('idempotency_keys').where('expires_at', '<=', now).executeTakeFirst();
+    const result = await this.database.db
+      .deleteFrom('idempotency_keys')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -93,7 +99,11 @@ export class Idempotency {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
   }
 
-  private async perform(name: string, claimId: number, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
+  private async perform(
+    name: string,
+    claimId: number,
+    work: () => Promise<StoredResponse>,
+  ): Promise<StoredResponse> {
     let release!: () => void;
     this.local.set(name, new Promise<void>((resolve) => (release = resolve)));
     try {

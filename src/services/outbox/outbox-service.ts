@@ -271,7 +271,7 @@ export class Outbox implements ResumeHook {
         if (connectorRow && (await this.blockedJustBefore(start, draft, brand, publishRevision))) return;
         const remote = connectorRow
           ? await this.deps.connectors.instantiate(connectorRow).publish(post, start.idempotency_key)
-          : await this.publishInternally(brand, draft, publishRevision);
+          : await this.publishInternally(brand, draft, publishRevision, start);
         await this.delivered(start, remote);
       } else {
         const original = await this.publishDeliveryFor(start);
@@ -496,11 +496,25 @@ export class Outbox implements ResumeHook {
 
   /**
    * The brand's own post, through the posts service as the brand account. posts.create commits in
-   * its own transaction, so a crash between it and recording the delivery could post twice
-   * internally; the draft's status_id is checked first to keep that window small.
+   * its own transaction, so a crash between it and recording the delivery would leave a post the
+   * outbox does not know about: before creating, look for it. A brand account posts only through
+   * here, so its post with this text since the delivery was created is that earlier attempt. (A
+   * read of the posts' table, like the timeline fan-out's: the posts service has no such lookup.)
    */
-  private async publishInternally(brand: BrandRecord, draft: DraftRow, revision: { text: string; spoiler_text: string }) {
+  private async publishInternally(brand: BrandRecord, draft: DraftRow, revision: { text: string; spoiler_text: string }, delivery: DeliveryRow) {
     if (draft.status_id !== null) return { remoteId: String(draft.status_id), url: this.statusUrl(brand, draft.status_id) };
+    const earlier = await this.deps.database.db
+      .selectFrom('statuses')
+      .select('id')
+      .where('account_id', '=', brand.accountId)
+      .where('text', '=', revision.text)
+      .where('spoiler_text', '=', revision.spoiler_text)
+      .where('created_at', '>=', delivery.created_at)
+      // Not another draft's post with the same words.
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('brand_drafts').select('brand_drafts.id').whereRef('brand_drafts.status_id', '=', 'statuses.id'))))
+      .orderBy('id')
+      .executeTakeFirst();
+    if (earlier) return { remoteId: String(earlier.id), url: this.statusUrl(brand, earlier.id) };
     const status = await this.deps.posts.create(
       { accountId: brand.accountId, role: 'member' },
       { text: revision.text, spoilerText: revision.spoiler_text, visibility: 'organization', confirmWarnings: true },

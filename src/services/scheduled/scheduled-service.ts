@@ -69,7 +69,12 @@ export class Scheduled {
     queue.register(PUBLISH_JOB, (payload) => this.publish(payload as PublishJob));
   }
 
-  async schedule(viewer: PostViewer, params: ScheduledParams, scheduledAt: number, now = Date.now()): Promise<ScheduledStatus> {
+  async schedule(
+    viewer: PostViewer,
+    params: ScheduledParams,
+    scheduledAt: number,
+    now = Date.now(),
+  ): Promise<ScheduledStatus> {
     this.checkTime(scheduledAt, now);
     const host = new URL(this.deps.config.baseUrl).host;
     checkPostText(params.text, params.spoilerText, this.deps.config.maxPostLength, { host });
@@ -112,12 +117,21 @@ export class Scheduled {
   }
 
   /** Moves a scheduled post to another time (at least five minutes ahead). */
-  async reschedule(viewer: PostViewer, id: number, scheduledAt: number, now = Date.now()): Promise<ScheduledStatus> {
+  async reschedule(
+    viewer: PostViewer,
+    id: number,
+    scheduledAt: number,
+    now = Date.now(),
+  ): Promise<ScheduledStatus> {
     this.checkTime(scheduledAt, now);
     await this.row(viewer, id);
     await this.deps.database.transaction(async (tx) => {
       await this.checkQuota(tx, viewer.accountId, scheduledAt, id);
-      await tx.db.updateTable('scheduled_statuses').set({ scheduled_at: scheduledAt }).where('id', '=', id).execute();
+      await tx.db
+        .updateTable('scheduled_statuses')
+        .set({ scheduled_at: scheduledAt })
+        .where('id', '=', id)
+        .execute();
       // The job for the old time finds the time changed and does nothing.
       await this.enqueue(tx, id, scheduledAt);
     });
@@ -163,7 +177,11 @@ export class Scheduled {
   private async enqueue(tx: Database, id: number, at: number): Promise<void> {
     if (!this.queue) throw new Error('scheduled statuses have no job queue attached');
     const payload: PublishJob = { id, at };
-    await this.queue.enqueue(tx, PUBLISH_JOB, payload, { runAt: at, maxAttempts: 5, dedupeKey: `${PUBLISH_JOB}:${id}:${at}` });
+    await this.queue.enqueue(tx, PUBLISH_JOB, payload, {
+      runAt: at,
+      maxAttempts: 5,
+      dedupeKey: `${PUBLISH_JOB}:${id}:${at}`,
+    });
   }
 
   private checkTime(scheduledAt: number, now: number): void {
@@ -174,7 +192,12 @@ export class Scheduled {
     }
   }
 
-  private async checkQuota(tx: Database, accountId: number, scheduledAt: number, except: number | null = null): Promise<void> {
+  private async checkQuota(
+    tx: Database,
+    accountId: number,
+    scheduledAt: number,
+    except: number | null = null,
+  ): Promise<void> {
     const day = 24 * 3600 * 1000;
     const dayStart = Math.floor(scheduledAt / day) * day;
     let query = tx.db
@@ -185,21 +208,31 @@ export class Scheduled {
     if (except !== null) query = query.where('id', '!=', except);
     const rows = await query.execute();
     if (rows.length >= MAX_SCHEDULED) {
-      throw new AppError('unprocessable', `scheduled_at: at most ${MAX_SCHEDULED} posts may wait to be published`, {
-        field: 'scheduled_at',
-      });
+      throw new AppError(
+        'unprocessable',
+        `scheduled_at: at most ${MAX_SCHEDULED} posts may wait to be published`,
+        {
+          field: 'scheduled_at',
+        },
+      );
     }
     const sameDay = rows.filter((r) => r.scheduled_at >= dayStart && r.scheduled_at < dayStart + day).length;
     if (sameDay >= MAX_SCHEDULED_PER_DAY) {
-      throw new AppError('unprocessable', `scheduled_at: at most ${MAX_SCHEDULED_PER_DAY} posts may be scheduled for one day`, {
-        field: 'scheduled_at',
-      });
+      throw new AppError(
+        'unprocessable',
+        `scheduled_at: at most ${MAX_SCHEDULED_PER_DAY} posts may be scheduled for one day`,
+        {
+          field: 'scheduled_at',
+        },
+      );
     }
   }
 
   private async ownMedia(viewer: PostViewer, ids: number[]): Promise<MediaAttachment[]> {
     if (ids.length > 4) {
-      throw new AppError('unprocessable', 'media_ids: a post may have at most 4 attachments', { field: 'media_ids' });
+      throw new AppError('unprocessable', 'media_ids: a post may have at most 4 attachments', {
+        field: 'media_ids',
+      });
     }
     const found: MediaAttachment[] = [];
     for (const id of ids) {
@@ -207,7 +240,9 @@ export class Scheduled {
         found.push(await this.deps.media.get(viewer, id));
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        throw new AppError('unprocessable', `media_ids: ${id} is not a media attachment you can use`, { field: 'media_ids' });
+        throw new AppError('unprocessable', `media_ids: ${id} is not a media attachment you can use`, {
+          field: 'media_ids',
+        });
       }
     }
     return found;

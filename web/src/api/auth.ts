@@ -6,8 +6,9 @@ export function getSession(): Promise<SessionResponse> {
   return api<SessionResponse>('/api/roost/v1/auth/session');
 }
 
-export function signIn(login: string, password: string): Promise<SessionResponse> {
-  return api<SessionResponse>('/api/roost/v1/auth/sign_in', { method: 'POST', body: { login, password } });
+/** `otp`: the authenticator's code or a recovery code, when the server answered `otp_required`. */
+export function signIn(login: string, password: string, otp?: string): Promise<SessionResponse> {
+  return api<SessionResponse>('/api/roost/v1/auth/sign_in', { method: 'POST', body: { login, password, ...(otp ? { otp } : {}) } });
 }
 
 export function signOut(): Promise<void> {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useLiveUpdates } from '../hooks/useLiveUpdates.js';
 import { useShortcuts } from '../hooks/useShortcuts.js';
 import { navigate, useLocation } from '../router.js';
+import { PauseBanner } from './BrandPause.js';
 import { LiveRegion } from './LiveRegion.js';
 import { RightColumn } from './RightColumn.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
@@ -47,6 +48,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             Reconnecting to live updates…
           </div>
         )}
+        <PauseBanner />
         {children}
       </main>
       <RightColumn onShowShortcuts={openHelp} />

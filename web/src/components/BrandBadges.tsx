@@ -15,6 +15,15 @@ const STATE_LABEL: Record<DraftState, string> = {
   retracted: 'Retracted',
 };
 
+const WHEN = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "Tue, Mar 4, 09:30" for schedules and publication times. */
+export function formatWhen(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
+}
+
 export function stateLabel(state: DraftState): string {
   return STATE_LABEL[state] ?? state;
 }

@@ -2,9 +2,12 @@
  * The composer: who you are posting as, the text with a live grapheme count against the
  * instance's limit, audience, optional content warning, Ctrl/⌘+Enter to send. A failed post keeps
  * its draft (also kept across reloads in sessionStorage) and shows the server's reason inline.
+ * A new post (not a reply) can be written as a brand the person drafts for: it is then saved as a
+ * draft in that brand's workflow, never published directly.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { brandKeys, createDraft, type Draft as BrandDraft } from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { HOME, keys } from '../api/keys.js';
 import { createStatus } from '../api/statuses.js';
@@ -14,7 +17,8 @@ import { announce } from '../hooks/live-store.js';
 import { patchStatus, prependToTimeline } from '../hooks/status-cache.js';
 import { useMaxCharacters } from '../hooks/useInstance.js';
 import { useMe } from '../hooks/useSession.js';
-import { Avatar } from './Avatar.js';
+import { brandStyle } from './BrandBadges.js';
+import { BrandAudienceNote, BrandDraftSaved, BrandScreeningFeedback, PostingAs, useBrandIdentity } from './BrandSwitcher.js';
 import { Icon } from './Icon.js';
 import { moderationOf } from './ScreeningApi.js';
 import { ScreeningFeedback } from './ScreeningFeedback.js';
@@ -84,6 +88,10 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
       },
   );
 
+  const identity = useBrandIdentity(draftKey, !replyTo);
+  const brand = identity.brand;
+  const [savedDraft, setSavedDraft] = useState<BrandDraft | null>(null);
+
   useEffect(() => saveDraft(draftKey, draft), [draftKey, draft]);
   useEffect(() => {
     if (!autoFocus || !textRef.current) return;
@@ -120,20 +128,38 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
     },
   });
 
+  // A brand post is only ever a draft in the brand's workflow.
+  const saveBrandDraft = useMutation({
+    mutationFn: (brandId: string) =>
+      createDraft(brandId, { status: draft.text, ...(draft.showSpoiler && draft.spoiler ? { spoiler_text: draft.spoiler } : {}) }),
+    onSuccess: (created) => {
+      saveDraft(draftKey, null);
+      setDraft((d) => ({ text: '', spoiler: '', showSpoiler: false, visibility: d.visibility }));
+      setSavedDraft(created);
+      void queryClient.invalidateQueries({ queryKey: brandKeys.drafts(created.brand_id) });
+      announce(`Saved as a draft for @${brand?.username ?? 'the brand'}`);
+    },
+  });
+  const sending = brand ? saveBrandDraft : post;
+
   const count = countGraphemes(draft.text) + (draft.showSpoiler ? countGraphemes(draft.spoiler) : 0);
   const over = count > max;
   const empty = draft.text.trim().length === 0;
-  const canPost = !empty && !over && !post.isPending;
+  const canPost = !empty && !over && !sending.isPending;
 
   function update(patch: Partial<Draft>) {
     if (patch.text !== undefined || patch.spoiler !== undefined) idempotencyKey.current = randomKey();
     if (post.isError) post.reset();
+    if (saveBrandDraft.isError) saveBrandDraft.reset();
+    if (patch.text) setSavedDraft(null);
     setDraft((d) => ({ ...d, ...patch }));
   }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (canPost) post.mutate();
+    if (!canPost) return;
+    if (brand) saveBrandDraft.mutate(brand.id);
+    else post.mutate();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -149,14 +175,13 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
 
   const label = replyTo ? `Reply to @${replyTo.account.acct}` : 'What’s happening?';
   return (
-    <form className={`composer${replyTo ? ' composer-reply' : ''}`} onSubmit={submit} aria-label={replyTo ? 'Reply' : 'New post'}>
-      <div className="composer-identity" data-testid="posting-as">
-        <Avatar account={me} size={28} />
-        <span>
-          Posting as <strong>@{me.username}</strong>
-        </span>
-        {me.display_name && <span className="composer-identity-name">{me.display_name}</span>}
-      </div>
+    <form
+      className={`composer${replyTo ? ' composer-reply' : ''}${brand ? ' composer-brand' : ''}`}
+      onSubmit={submit}
+      aria-label={replyTo ? 'Reply' : brand ? `New draft for @${brand.username}` : 'New post'}
+      style={brand ? brandStyle(brand.colour) : undefined}
+    >
+      <PostingAs me={me} identity={{ ...identity, choose: (id) => { setSavedDraft(null); identity.choose(id); } }} />
       {draft.showSpoiler && (
         <input
           className="composer-spoiler"
@@ -176,7 +201,7 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
         ref={textRef}
         className="composer-text"
         value={draft.text}
-        placeholder={replyTo ? 'Write your reply…' : 'What’s happening?'}
+        placeholder={replyTo ? 'Write your reply…' : brand ? `What should @${brand.username} say?` : 'What’s happening?'}
         rows={replyTo ? 2 : 3}
         aria-invalid={over || undefined}
         aria-describedby={`${id}-count`}
@@ -184,21 +209,26 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
         onChange={(e) => update({ text: e.target.value })}
         onKeyDown={onKeyDown}
       />
-      {post.isError && (
+      {sending.isError && (
         <p className="form-error" role="alert">
-          {errorMessage(post.error)}
+          {errorMessage(sending.error)}
         </p>
       )}
-      <ScreeningFeedback
-        text={draft.text}
-        spoiler={draft.showSpoiler ? draft.spoiler : ''}
-        error={post.error}
-        busy={post.isPending}
-        onConfirm={() => post.mutate(true)}
-      />
+      {brand ? (
+        <BrandScreeningFeedback text={draft.text} spoiler={draft.showSpoiler ? draft.spoiler : ''} />
+      ) : (
+        <ScreeningFeedback
+          text={draft.text}
+          spoiler={draft.showSpoiler ? draft.spoiler : ''}
+          error={post.error}
+          busy={post.isPending}
+          onConfirm={() => post.mutate(true)}
+        />
+      )}
+      {savedDraft && brand && <BrandDraftSaved brand={brand} draft={savedDraft} onDismiss={() => setSavedDraft(null)} />}
       <div className="composer-bar">
         <div className="composer-tools">
-          <VisibilityPicker value={draft.visibility} onChange={(visibility) => update({ visibility })} />
+          {brand ? <BrandAudienceNote brand={brand} /> : <VisibilityPicker value={draft.visibility} onChange={(visibility) => update({ visibility })} />}
           <button
             type="button"
             className={`chip${draft.showSpoiler ? ' chip-on' : ''}`}
@@ -224,8 +254,8 @@ export function Composer({ draftKey, replyTo, primary, autoFocus, onPosted, onCa
           </button>
         )}
         <button type="submit" className="button button-primary" disabled={!canPost} aria-keyshortcuts="Control+Enter">
-          {post.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
-          {!post.isPending && <Icon name="arrowUp" className="button-icon-after" />}
+          {brand ? (saveBrandDraft.isPending ? 'Saving…' : 'Save draft') : post.isPending ? 'Posting…' : replyTo ? 'Reply' : 'Post'}
+          {!sending.isPending && <Icon name={brand ? 'check' : 'arrowUp'} className="button-icon-after" />}
         </button>
       </div>
     </form>

@@ -21,12 +21,14 @@ export function navItems(me: CredentialAccount): NavItem[] {
     { to: '/search', label: 'Search', icon: 'search', tab: true },
     { to: '/directory', label: 'Directory', icon: 'directory' },
     { to: '/bookmarks', label: 'Bookmarks', icon: 'bookmark' },
+    { to: '/brands', label: 'Brands', icon: 'megaphone' },
     { to: `/@${me.username}`, label: 'Profile', icon: 'user', exact: true },
     { to: '/settings', label: 'Settings', icon: 'settings' },
   ];
   if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield' });
   if (me.roost?.role === 'admin' || me.roost?.role === 'moderator') items.push({ to: '/moderation', label: 'Moderation', icon: 'check' });
   if (me.roost?.role === 'admin') items.push({ to: '/admin/screening', label: 'Screening policy', icon: 'shield' });
+  if (me.roost?.role === 'admin') items.push({ to: '/admin/audit', label: 'Audit log', icon: 'list' });
   return items;
 }
 

@@ -8,6 +8,7 @@ import { keys } from '../api/keys.js';
 import { markNotificationsRead } from '../api/misc.js';
 import type { Notification } from '../api/types.js';
 import { Avatar } from '../components/Avatar.js';
+import { BrandNotification, isBrandNotification } from '../components/BrandNotification.js';
 import { Icon, type IconName } from '../components/Icon.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { RelativeTime } from '../components/RelativeTime.js';
@@ -32,6 +33,7 @@ const DESCRIPTIONS: Record<string, { icon: IconName; text: string }> = {
 function NotificationItem({ notification }: { notification: Notification }) {
   const who = notification.account;
   const status = notification.status;
+  if (isBrandNotification(notification)) return <BrandNotification notification={notification} />;
   if ((notification.type === 'mention' || notification.type === 'status') && status) {
     return (
       <div className="notification notification-mention" data-notification-type={notification.type}>

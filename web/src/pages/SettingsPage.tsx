@@ -1,4 +1,4 @@
-/** Settings: your profile (name, bio, title, picture with a preview) and your password. */
+/** Settings: your profile (name, bio, title, picture with a preview), your password and two-factor sign-in. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { updateCredentials } from '../api/accounts.js';
@@ -12,6 +12,7 @@ import { announce } from '../hooks/live-store.js';
 import { useMe } from '../hooks/useSession.js';
 import { useTitle } from '../hooks/useTitle.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
+import { TwoFactorSettings } from './TwoFactorSettings.js';
 
 function ProfileForm() {
   const me = useMe();
@@ -151,6 +152,7 @@ export function SettingsPage() {
       <div className="settings">
         <ProfileForm />
         <PasswordForm />
+        <TwoFactorSettings />
       </div>
     </>
   );

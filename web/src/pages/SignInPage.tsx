@@ -1,8 +1,11 @@
-/** Sign in with a username or email and a password; the server's error is shown as it says it. */
+/**
+ * Sign in with a username or email and a password; the server's error is shown as it says it.
+ * With two-factor sign-in on, the server answers `otp_required` and the form asks for the code.
+ */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { signIn } from '../api/auth.js';
-import { errorMessage } from '../api/client.js';
+import { ApiError, errorMessage } from '../api/client.js';
 import { keys } from '../api/keys.js';
 import { useTitle } from '../hooks/useTitle.js';
 import { navigate, useLocation } from '../router.js';
@@ -19,8 +22,13 @@ export function SignInPage() {
   const { search } = useLocation();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => signIn(login.trim(), password),
+    mutationFn: () => signIn(login.trim(), password, needsCode ? otp.replace(/\s+/g, '') : undefined),
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'otp_required') setNeedsCode(true);
+    },
     onSuccess: ({ account }) => {
       queryClient.setQueryData(keys.session, account);
       navigate(safeNext(search.get('next')), { replace: true });
@@ -51,7 +59,26 @@ export function SignInPage() {
             required
           />
         </div>
-        {mutation.isError && (
+        {needsCode && (
+          <div className="field">
+            <label htmlFor="otp">Two-factor code</label>
+            <input
+              id="otp"
+              name="otp"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              value={otp}
+              onChange={(e) => setOtp(e.target.value)}
+              required
+              autoFocus
+              aria-describedby="otp-hint"
+            />
+            <p className="field-hint" id="otp-hint">
+              The six-digit code from your authenticator app, or one of your recovery codes.
+            </p>
+          </div>
+        )}
+        {mutation.isError && !(mutation.error instanceof ApiError && mutation.error.code === 'otp_required') && (
           <p className="form-error" role="alert" id="sign-in-error">
             {errorMessage(mutation.error)}
           </p>

@@ -40,15 +40,19 @@ export function registerBlocksRoutes(app: App, ctx: AppContext): void {
     return relationshipAfter(viewer.accountId, target);
   });
 
-  app.post('/api/v1/accounts/:id/mute', { schema: { params: accountIdParams, body: muteBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:mutes');
-    const target = accountIdFrom(request.params);
-    await blocks.mute(viewer, target, {
-      ...(request.body?.notifications !== undefined ? { notifications: request.body.notifications } : {}),
-      ...(request.body?.duration !== undefined ? { duration: request.body.duration } : {}),
-    });
-    return relationshipAfter(viewer.accountId, target);
-  });
+  app.post(
+    '/api/v1/accounts/:id/mute',
+    { schema: { params: accountIdParams, body: muteBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:mutes');
+      const target = accountIdFrom(request.params);
+      await blocks.mute(viewer, target, {
+        ...(request.body?.notifications !== undefined ? { notifications: request.body.notifications } : {}),
+        ...(request.body?.duration !== undefined ? { duration: request.body.duration } : {}),
+      });
+      return relationshipAfter(viewer.accountId, target);
+    },
+  );
 
   app.post('/api/v1/accounts/:id/unmute', { schema: { params: accountIdParams } }, async (request) => {
     const viewer = requireViewer(request, 'write:mutes');
@@ -77,7 +81,12 @@ export function registerBlocksRoutes(app: App, ctx: AppContext): void {
       const account = hydrated.get(id);
       const expiresAt = page.expiresAt.get(id) ?? null;
       return account
-        ? [{ ...presentAccount(account, ctx), mute_expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString() }]
+        ? [
+            {
+              ...presentAccount(account, ctx),
+              mute_expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+            },
+          ]
         : [];
     });
   });

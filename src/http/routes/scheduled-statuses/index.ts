@@ -24,32 +24,42 @@ function scheduledIdFrom(params: { id: string }): number {
 export function registerScheduledStatusesRoutes(app: App, ctx: AppContext): void {
   const { scheduled } = ctx.services;
 
-  app.get('/api/v1/scheduled_statuses', { schema: { querystring: pageQuery(20, 40) } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'read:statuses');
-    const list = await scheduled.list(viewer, toPageRequest(request.query));
-    setLinkHeader(
-      request,
-      reply,
-      list.map((s) => s.id),
-      ctx.config.baseUrl,
-    );
-    return list.map((s) => presentScheduledStatus(s, ctx));
-  });
+  app.get(
+    '/api/v1/scheduled_statuses',
+    { schema: { querystring: pageQuery(20, 40) } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'read:statuses');
+      const list = await scheduled.list(viewer, toPageRequest(request.query));
+      setLinkHeader(
+        request,
+        reply,
+        list.map((s) => s.id),
+        ctx.config.baseUrl,
+      );
+      return list.map((s) => presentScheduledStatus(s, ctx));
+    },
+  );
 
   app.get('/api/v1/scheduled_statuses/:id', { schema: { params: idParams } }, async (request) => {
     const viewer = requireViewer(request, 'read:statuses');
     return presentScheduledStatus(await scheduled.get(viewer, scheduledIdFrom(request.params)), ctx);
   });
 
-  app.put('/api/v1/scheduled_statuses/:id', { schema: { params: idParams, body: updateBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const id = scheduledIdFrom(request.params);
-    const time = Date.parse(request.body.scheduled_at);
-    if (Number.isNaN(time)) {
-      throw new AppError('unprocessable', 'scheduled_at: must be an ISO 8601 date and time', { field: 'scheduled_at' });
-    }
-    return presentScheduledStatus(await scheduled.reschedule(viewer, id, time), ctx);
-  });
+  app.put(
+    '/api/v1/scheduled_statuses/:id',
+    { schema: { params: idParams, body: updateBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const id = scheduledIdFrom(request.params);
+      const time = Date.parse(request.body.scheduled_at);
+      if (Number.isNaN(time)) {
+        throw new AppError('unprocessable', 'scheduled_at: must be an ISO 8601 date and time', {
+          field: 'scheduled_at',
+        });
+      }
+      return presentScheduledStatus(await scheduled.reschedule(viewer, id, time), ctx);
+    },
+  );
 
   app.delete('/api/v1/scheduled_statuses/:id', { schema: { params: idParams } }, async (request) => {
     const viewer = requireViewer(request, 'write:statuses');

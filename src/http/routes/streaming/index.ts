@@ -14,7 +14,13 @@ import type { App } from '../../types.js';
 import { SseStream } from './sse-stream.js';
 import { streamViewer, type StreamViewer } from './stream-auth.js';
 import { Delivery, StreamHub, type StreamSink } from './stream-hub.js';
-import { isStreamName, planStream, STREAM_NAMES, type StreamName, type StreamRequest } from './stream-plan.js';
+import {
+  isStreamName,
+  planStream,
+  STREAM_NAMES,
+  type StreamName,
+  type StreamRequest,
+} from './stream-plan.js';
 import { WebSocketStream, type StreamSocket } from './websocket-stream.js';
 
 const query = z.object({
@@ -41,7 +47,12 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
     for (const stream of [...live]) stream.close();
   });
 
-  const serveSse = async (request: FastifyRequest, q: StreamQuery, reply: FastifyReply, fixed: StreamName | null) => {
+  const serveSse = async (
+    request: FastifyRequest,
+    q: StreamQuery,
+    reply: FastifyReply,
+    fixed: StreamName | null,
+  ) => {
     const who = await streamViewer(ctx, request, q.access_token);
     const wanted = streamRequest(fixed ?? q.stream, q);
     if (wanted === null) throw new ValidationError('stream', 'is required');
@@ -64,35 +75,39 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
   };
 
   for (const name of STREAM_NAMES) {
-    app.get(`/api/v1/streaming/${name.replace(':', '/')}`, { schema: { querystring: query } }, (request, reply) =>
-      serveSse(request, request.query, reply, name),
+    app.get(
+      `/api/v1/streaming/${name.replace(':', '/')}`,
+      { schema: { querystring: query } },
+      (request, reply) => serveSse(request, request.query, reply, name),
     );
   }
 
   // A WebSocket is authenticated, and a stream named on connect is checked, before the upgrade:
   // a refusal is an ordinary HTTP answer (401, 403, 404) rather than an open-then-closed socket.
   const prepared = new WeakMap<FastifyRequest, { who: StreamViewer; initial: StreamRequest | null }>();
-  app.route({
-    method: 'GET',
-    url: '/api/v1/streaming',
-    schema: { querystring: query },
-    preHandler: async (request) => {
-      if (!request.ws) return;
-      const who = await streamViewer(ctx, request, request.query.access_token);
-      const initial = streamRequest(request.query.stream, request.query);
-      if (initial !== null) await planStream(ctx, who.viewer, initial);
-      prepared.set(request, { who, initial });
-    },
-    handler: (request, reply) => serveSse(request, request.query, reply, null),
-    wsHandler: (socket: StreamSocket, request: FastifyRequest) => {
-      const ready = prepared.get(request);
-      if (!ready) {
-        socket.close(1011, 'not prepared');
-        return;
-      }
-      const connection = new WebSocketStream(ctx, hub, socket, ready.who, () => live.delete(connection));
-      live.add(connection);
-      if (ready.initial !== null) void connection.subscribe(ready.initial);
-    },
-  });
+  // Some clients (megalodon) connect to `/api/v1/streaming/?stream=…`; Mastodon accepts both.
+  for (const url of ['/api/v1/streaming', '/api/v1/streaming/'])
+    app.route({
+      method: 'GET',
+      url,
+      schema: { querystring: query },
+      preHandler: async (request) => {
+        if (!request.ws) return;
+        const who = await streamViewer(ctx, request, request.query.access_token);
+        const initial = streamRequest(request.query.stream, request.query);
+        if (initial !== null) await planStream(ctx, who.viewer, initial);
+        prepared.set(request, { who, initial });
+      },
+      handler: (request, reply) => serveSse(request, request.query, reply, null),
+      wsHandler: (socket: StreamSocket, request: FastifyRequest) => {
+        const ready = prepared.get(request);
+        if (!ready) {
+          socket.close(1011, 'not prepared');
+          return;
+        }
+        const connection = new WebSocketStream(ctx, hub, socket, ready.who, () => live.delete(connection));
+        live.add(connection);
+        if (ready.initial !== null) void connection.subscribe(ready.initial);
+      },
+    });
 }

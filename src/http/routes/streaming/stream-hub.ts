@@ -67,7 +67,12 @@ export class StreamHub {
 
   /** Starts a stream; the returned function stops it (idempotent). */
   open(options: StreamOptions): () => void {
-    const sub: Subscription = { ...options, seen: new RecentKeys(RECENT_EVENTS), filters: null, active: true };
+    const sub: Subscription = {
+      ...options,
+      seen: new RecentKeys(RECENT_EVENTS),
+      filters: null,
+      active: true,
+    };
     if (sub.plan.filterContext !== null) this.loadFilters(sub);
     const unsubscribes = sub.plan.topics.map((topic) =>
       this.ctx.events.subscribe(topic, (event) => this.enqueue(sub, event)),
@@ -152,7 +157,8 @@ export class StreamHub {
           const row = await this.ctx.services.notifications.find(sub.viewer, event.notificationId);
           if (!row) continue;
           const [notification] = await presentNotifications(this.ctx, sub.viewer, [row]);
-          if (notification) sub.sink.deliver(new Delivery('notification', JSON.stringify(notification)), sub.plan.label);
+          if (notification)
+            sub.sink.deliver(new Delivery('notification', JSON.stringify(notification)), sub.plan.label);
         }
         return;
       case 'session.revoked':
@@ -165,7 +171,8 @@ export class StreamHub {
           if (event.accountId !== sub.viewer.accountId) continue;
           if (sub.plan.filterContext !== null) this.loadFilters(sub);
           // Mastodon's event carries no payload: clients reload their filters.
-          if (sub.plan.filtersChanged) sub.sink.deliver(new Delivery('filters_changed', undefined), sub.plan.label);
+          if (sub.plan.filtersChanged)
+            sub.sink.deliver(new Delivery('filters_changed', undefined), sub.plan.label);
         }
         return;
     }
@@ -176,7 +183,9 @@ export class StreamHub {
     if (subs.length === 0) return;
     const viewers = new Map<number, Viewer>();
     for (const sub of subs) viewers.set(sub.viewer.accountId, sub.viewer);
-    const split = await this.ctx.services.timelines.streamAudience(statusId, [...viewers.values()], { mutes: true });
+    const split = await this.ctx.services.timelines.streamAudience(statusId, [...viewers.values()], {
+      mutes: true,
+    });
     if (split === null) return;
     const byAccount = new Map<number, Subscription[]>();
     for (const sub of subs) {
@@ -225,7 +234,9 @@ export class StreamHub {
   private async deliverConversation(statusId: number, sub: Subscription): Promise<void> {
     const [status] = await this.ctx.services.posts.hydrate(sub.viewer, [statusId]);
     if (!status || (sub.plan.acceptStatus && !(await sub.plan.acceptStatus(status)))) return;
-    const conversation = await this.ctx.services.conversations.get(sub.viewer, status.thread_id).catch(() => null);
+    const conversation = await this.ctx.services.conversations
+      .get(sub.viewer, status.thread_id)
+      .catch(() => null);
     if (!conversation) return;
     const accounts = await this.ctx.services.accounts.hydrate(conversation.participantIds);
     const presented = presentConversation(conversation, status, accounts, this.ctx);

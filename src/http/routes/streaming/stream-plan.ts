@@ -85,7 +85,11 @@ function requireScope(viewer: Viewer, scope: string): void {
 /** How often a list stream re-reads who is in the list. */
 const LIST_MEMBERS_TTL_MS = 10_000;
 
-export async function planStream(ctx: AppContext, viewer: Viewer, request: StreamRequest): Promise<StreamPlan> {
+export async function planStream(
+  ctx: AppContext,
+  viewer: Viewer,
+  request: StreamRequest,
+): Promise<StreamPlan> {
   const sessions: Topic = `user:${viewer.accountId}`;
   const notifications = hasScope(viewer.scopes, 'read:notifications');
   const base = { notifications: false, filtersChanged: false, mutes: true, conversations: false };
@@ -93,7 +97,11 @@ export async function planStream(ctx: AppContext, viewer: Viewer, request: Strea
     case 'user': {
       requireScope(viewer, 'read:statuses');
       const fanIn = await ctx.services.timelines.followedFanInAccounts(viewer.accountId);
-      const topics: Topic[] = [`home:${viewer.accountId}`, sessions, ...fanIn.map((id) => `account:${id}` as const)];
+      const topics: Topic[] = [
+        `home:${viewer.accountId}`,
+        sessions,
+        ...fanIn.map((id) => `account:${id}` as const),
+      ];
       if (notifications) topics.push(`notifications:${viewer.accountId}`);
       return { ...base, label: ['user'], topics, notifications, filtersChanged: true, filterContext: 'home' };
     }

@@ -114,17 +114,22 @@ export class WebSocketStream implements StreamSink {
       this.sendJson({ error: 'Could not parse the message as JSON', status: 400 });
       return;
     }
-    const fields = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
+    const fields =
+      typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
     const type = fields.type;
     const stream = typeof fields.stream === 'string' ? fields.stream : '';
     if ((type !== 'subscribe' && type !== 'unsubscribe') || !isStreamName(stream)) {
-      this.sendJson({ error: 'Unknown message: send {"type":"subscribe"|"unsubscribe","stream":…}', status: 400 });
+      this.sendJson({
+        error: 'Unknown message: send {"type":"subscribe"|"unsubscribe","stream":…}',
+        status: 400,
+      });
       return;
     }
     const request: StreamRequest = {
       stream,
       tag: typeof fields.tag === 'string' ? fields.tag : undefined,
-      list: typeof fields.list === 'string' || typeof fields.list === 'number' ? String(fields.list) : undefined,
+      list:
+        typeof fields.list === 'string' || typeof fields.list === 'number' ? String(fields.list) : undefined,
     };
     if (type === 'subscribe') {
       await this.subscribe(request);
