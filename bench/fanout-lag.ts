@@ -1,8 +1,10 @@
 /**
- * Fan-out lag: while posts are created at full speed, samples some of them and polls a few of the
- * author's followers' home timelines until the post shows up. The lag is the time from the POST's
- * response to the first poll that saw the post in every sampled follower's feed (an upper bound:
- * it includes that poll's own round trip).
+ * Fan-out lag: while posts are created at full speed, samples some of them and measures two things
+ * from the POST's response on:
+ * - feed rows: how long until the post is in the home feed of *every* follower, read straight from
+ *   the database (`home_feed` rows for the post = followers + the author);
+ * - API: how long until a few sampled followers see it in GET /api/v1/timelines/home (polled; an
+ *   upper bound that includes the poll's own round trip, and so the server's queueing under load).
  */
 import { percentiles, type Percentiles } from './load.js';
 
@@ -13,6 +15,10 @@ export interface LagSample {
 }
 
 export interface LagReport {
+  /** Time until every follower's feed row exists, from the database. */
+  feedRowsMs: Percentiles;
+  /** Posts whose feed rows were still incomplete at the timeout. */
+  feedRowsMissed: number;
   sampled: number;
   seen: number;
   /** Posts not seen by every sampled follower within the timeout. */
@@ -29,6 +35,8 @@ export interface LagReport {
 export class FanoutLagChecker {
   private readonly started = performance.now();
   private readonly samples: LagSample[] = [];
+  private readonly feedRowLags: number[] = [];
+  private feedRowsMissed = 0;
   private readonly pending = new Set<Promise<void>>();
   private sampled = 0;
   private missed = 0;
@@ -36,7 +44,14 @@ export class FanoutLagChecker {
 
   constructor(
     private readonly baseUrl: string,
-    private readonly options: { maxInFlight: number; pollIntervalMs: number; timeoutMs: number },
+    private readonly options: {
+      maxInFlight: number;
+      pollIntervalMs: number;
+      timeoutMs: number;
+      /** Counts a post's home_feed rows; complete when it reaches `expectedRows`. */
+      feedRows?: (statusId: number) => Promise<number>;
+      expectedRows?: number;
+    },
   ) {}
 
   /** Called when a POST was answered: checks it unless enough checks are already running. */
@@ -58,6 +73,8 @@ export class FanoutLagChecker {
     const third = (from: number, to: number) =>
       percentiles(this.samples.filter((s) => s.at >= from && s.at < to).map((s) => s.lagMs)).p50;
     return {
+      feedRowsMs: percentiles(this.feedRowLags),
+      feedRowsMissed: this.feedRowsMissed,
       sampled: this.sampled,
       seen: this.samples.length,
       missed: this.missed,
@@ -70,6 +87,24 @@ export class FanoutLagChecker {
   }
 
   private async check(statusId: string, followerTokens: string[], respondedAt: number): Promise<void> {
+    await Promise.all([this.checkApi(statusId, followerTokens, respondedAt), this.checkFeedRows(statusId, respondedAt)]);
+  }
+
+  private async checkFeedRows(statusId: string, respondedAt: number): Promise<void> {
+    const { feedRows, expectedRows } = this.options;
+    if (!feedRows || expectedRows === undefined) return;
+    const deadline = respondedAt + this.options.timeoutMs;
+    while (performance.now() < deadline) {
+      if ((await feedRows(Number(statusId))) >= expectedRows) {
+        this.feedRowLags.push(performance.now() - respondedAt);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, this.options.pollIntervalMs));
+    }
+    this.feedRowsMissed += 1;
+  }
+
+  private async checkApi(statusId: string, followerTokens: string[], respondedAt: number): Promise<void> {
     const waiting = new Set(followerTokens);
     // min_id pages forward from just before the post, so the post is first if it is there at all.
     const before = String(Number(statusId) - 1);

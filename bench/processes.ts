@@ -89,6 +89,8 @@ export async function startRoost(options: {
     ROOST_PORT: String(options.port),
     ROOST_BASE_URL: url,
     ROOST_LOG_LEVEL: 'warn',
+    // Load generators send far more than Mastodon's 300 requests per 5 minutes per token.
+    ROOST_RATE_LIMIT_SCALE: '100000',
     ...options.extraEnv,
   };
   const child = spawnServer('roost', [path.join(root, 'bin/roost.mjs'), 'serve'], env, options.logFile, root);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrand, draftPath, eventually, person, type BrandFixture, type Staff } from './helpers/brand-setup.js';
+import {
+  createBrand,
+  draftPath,
+  eventually,
+  person,
+  type BrandFixture,
+  type Staff,
+} from './helpers/brand-setup.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -57,16 +64,27 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
         [publisher, ['publisher']],
       ],
     });
-    await owner.client.put(`/api/roost/v1/brands/${brand.id}/workflow`, { steps: [{ id: 'review', name: 'Review', approvers: { roles: ['approver'] } }] });
-    draftId = (await author.client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: 'Audited post' })).body.id;
+    await owner.client.put(`/api/roost/v1/brands/${brand.id}/workflow`, {
+      steps: [{ id: 'review', name: 'Review', approvers: { roles: ['approver'] } }],
+    });
+    draftId = (
+      await author.client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: 'Audited post' })
+    ).body.id;
     await author.client.post(draftPath(brand, draftId, 'submit'));
     // A refused action leaves no trace: its audit row would have been in the same transaction.
     expect((await author.client.post(draftPath(brand, draftId, 'approve'))).status).toBe(403);
     await approver.client.post(draftPath(brand, draftId, 'approve'));
     await publisher.client.post(draftPath(brand, draftId, 'schedule'));
-    await eventually(() => author.client.get(draftPath(brand, draftId)), (r) => r.body.state === 'published');
-    await owner.client.post(`/api/roost/v1/brands/${brand.id}/pause`, { reason: 'Said "stop", then, finally,\nstopped' });
-    await owner.client.post(`/api/roost/v1/brands/${brand.id}/resume`, { reason: '=HYPERLINK("http://evil")' });
+    await eventually(
+      () => author.client.get(draftPath(brand, draftId)),
+      (r) => r.body.state === 'published',
+    );
+    await owner.client.post(`/api/roost/v1/brands/${brand.id}/pause`, {
+      reason: 'Said "stop", then, finally,\nstopped',
+    });
+    await owner.client.post(`/api/roost/v1/brands/${brand.id}/resume`, {
+      reason: '=HYPERLINK("http://evil")',
+    });
   });
   afterAll(() => server?.close());
 
@@ -100,8 +118,15 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
       after: { state: 'approved', step: 'review', submission: 1 },
     });
     expect(approve.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
-    const member = res.body.find((r: { action: string; subject_id: string }) => r.action === 'member.add' && r.subject_id === String(approver.accountId));
-    expect(member).toMatchObject({ actor_id: String(admin.accountId), before: { roles: [] }, after: { roles: ['approver'] } });
+    const member = res.body.find(
+      (r: { action: string; subject_id: string }) =>
+        r.action === 'member.add' && r.subject_id === String(approver.accountId),
+    );
+    expect(member).toMatchObject({
+      actor_id: String(admin.accountId),
+      before: { roles: [] },
+      after: { roles: ['approver'] },
+    });
     // The system acts too: the scheduler's send has no person behind it.
     expect(res.body.find((r: { action: string }) => r.action === 'draft.send').actor_id).toBeNull();
   });
@@ -111,9 +136,13 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
     expect(byApprover.body.map((r: { action: string }) => r.action)).toEqual(['draft.approve']);
     const pauses = await admin.client.get(`/api/roost/v1/audit?action=pause.brand`);
     expect(pauses.body.every((r: { action: string }) => r.action === 'pause.brand')).toBe(true);
-    const future = await admin.client.get(`/api/roost/v1/audit?from=${new Date(Date.now() + 60_000).toISOString()}`);
+    const future = await admin.client.get(
+      `/api/roost/v1/audit?from=${new Date(Date.now() + 60_000).toISOString()}`,
+    );
     expect(future.body).toEqual([]);
-    const past = await admin.client.get(`/api/roost/v1/audit?brand_id=${brand.id}&to=${new Date(Date.now() + 60_000).toISOString()}&limit=100`);
+    const past = await admin.client.get(
+      `/api/roost/v1/audit?brand_id=${brand.id}&to=${new Date(Date.now() + 60_000).toISOString()}&limit=100`,
+    );
     expect(past.body.length).toBe(14);
 
     const first = await admin.client.get(`/api/roost/v1/audit?brand_id=${brand.id}&limit=5`);
@@ -148,9 +177,22 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
     const csv = await admin.client.get(`/api/roost/v1/audit/export?format=csv&brand_id=${brand.id}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="roost-audit-\d{4}-\d\d-\d\d\.csv"/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="roost-audit-\d{4}-\d\d-\d\d\.csv"/,
+    );
     const rows = parseCsv(csv.body as string);
-    expect(rows[0]).toEqual(['id', 'created_at', 'actor_id', 'action', 'subject_type', 'subject_id', 'brand_id', 'before', 'after', 'reason']);
+    expect(rows[0]).toEqual([
+      'id',
+      'created_at',
+      'actor_id',
+      'action',
+      'subject_type',
+      'subject_id',
+      'brand_id',
+      'before',
+      'after',
+      'reason',
+    ]);
     const json = await admin.client.get(`/api/roost/v1/audit/export?format=json&brand_id=${brand.id}`);
     expect(json.body).toHaveLength(rows.length - 1);
     // Oldest first in exports.
@@ -167,6 +209,8 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
     // A value a spreadsheet would run as a formula is defused.
     const resume = rows.find((r) => r[3] === 'pause.brand_resume')!;
     expect(resume[9]).toBe('\'=HYPERLINK("http://evil")');
-    expect(json.body.find((r: { action: string }) => r.action === 'pause.brand_resume').reason).toBe('=HYPERLINK("http://evil")');
+    expect(json.body.find((r: { action: string }) => r.action === 'pause.brand_resume').reason).toBe(
+      '=HYPERLINK("http://evil")',
+    );
   });
 });

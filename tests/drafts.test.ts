@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrand, draftPath, eventually, person, type BrandFixture, type Staff } from './helpers/brand-setup.js';
+import {
+  createBrand,
+  draftPath,
+  eventually,
+  person,
+  type BrandFixture,
+  type Staff,
+} from './helpers/brand-setup.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -36,10 +43,22 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
   const draftsPath = () => `/api/roost/v1/brands/${brand.id}/drafts`;
 
   it('lets contributors write drafts; other members get 403 and outsiders 404', async () => {
-    const created = await author.client.post(draftsPath(), { status: 'New menu, same love.', spoiler_text: 'menu' });
+    const created = await author.client.post(draftsPath(), {
+      status: 'New menu, same love.',
+      spoiler_text: 'menu',
+    });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ state: 'draft', author_id: String(author.accountId), revisions_count: 1, submission: 0 });
-    expect(created.body.revision).toMatchObject({ number: 1, text: 'New menu, same love.', spoiler_text: 'menu' });
+    expect(created.body).toMatchObject({
+      state: 'draft',
+      author_id: String(author.accountId),
+      revisions_count: 1,
+      submission: 0,
+    });
+    expect(created.body.revision).toMatchObject({
+      number: 1,
+      text: 'New menu, same love.',
+      spoiler_text: 'menu',
+    });
     expect(created.body.can).toMatchObject({ edit: true, submit: true, approve: false, schedule: false });
     const denied = await approver.client.post(draftsPath(), { status: 'I only approve' });
     expect(denied.status).toBe(403);
@@ -65,7 +84,9 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
   it('keeps every revision and diffs two of them word by word', async () => {
     const created = await author.client.post(draftsPath(), { status: 'Our new menu is here' });
     const id = created.body.id;
-    const edited = await editor.client.put(draftPath(brand, id), { status: 'Our spring menu is finally here' });
+    const edited = await editor.client.put(draftPath(brand, id), {
+      status: 'Our spring menu is finally here',
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.revision).toMatchObject({ number: 2, editor_id: String(editor.accountId) });
     const revisions = await author.client.get(draftPath(brand, id, 'revisions'));
@@ -93,12 +114,20 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
   it('keeps a comment thread per draft', async () => {
     const created = await author.client.post(draftsPath(), { status: 'Comment on me' });
     const id = created.body.id;
-    const comment = await approver.client.post(draftPath(brand, id, 'comments'), { body: 'Can we add the opening hours?' });
+    const comment = await approver.client.post(draftPath(brand, id, 'comments'), {
+      body: 'Can we add the opening hours?',
+    });
     expect(comment.status).toBe(200);
     expect((await author.client.post(draftPath(brand, id, 'comments'), { body: '  ' })).status).toBe(400);
     expect((await staff.client.post(draftPath(brand, id, 'comments'), { body: 'Hi' })).status).toBe(404);
     const thread = await author.client.get(draftPath(brand, id, 'comments'));
-    expect(thread.body).toEqual([expect.objectContaining({ account_id: String(approver.accountId), kind: 'comment', body: 'Can we add the opening hours?' })]);
+    expect(thread.body).toEqual([
+      expect.objectContaining({
+        account_id: String(approver.accountId),
+        kind: 'comment',
+        body: 'Can we add the opening hours?',
+      }),
+    ]);
   });
 
   it('resets approvals when a submitted or approved draft is edited', async () => {
@@ -125,11 +154,19 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
   });
 
   it('lets any staff member propose one of their own posts for the brand', async () => {
-    const post = await staff.client.post('/api/v1/statuses', { status: 'Our team just shipped the new #roadmap!' });
+    const post = await staff.client.post('/api/v1/statuses', {
+      status: 'Our team just shipped the new #roadmap!',
+    });
     expect(post.status).toBe(200);
-    const proposed = await staff.client.post(`/api/roost/v1/brands/${brand.id}/proposals`, { status_id: post.body.id });
+    const proposed = await staff.client.post(`/api/roost/v1/brands/${brand.id}/proposals`, {
+      status_id: post.body.id,
+    });
     expect(proposed.status).toBe(200);
-    expect(proposed.body).toMatchObject({ state: 'draft', author_id: String(staff.accountId), proposal_status_id: post.body.id });
+    expect(proposed.body).toMatchObject({
+      state: 'draft',
+      author_id: String(staff.accountId),
+      proposal_status_id: post.body.id,
+    });
     expect(proposed.body.revision.text).toBe('Our team just shipped the new #roadmap!');
     // The proposer sees their proposal, not the brand's other drafts.
     expect((await staff.client.get(draftPath(brand, proposed.body.id))).status).toBe(200);
@@ -141,8 +178,13 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
     expect(submitted.body.state).toBe('submitted');
 
     const others = await author.client.post('/api/v1/statuses', { status: 'Not yours to propose' });
-    expect((await staff.client.post(`/api/roost/v1/brands/${brand.id}/proposals`, { status_id: others.body.id })).status).toBe(404);
-    expect((await staff.client.post('/api/roost/v1/brands/999999/proposals', { status_id: post.body.id })).status).toBe(404);
+    expect(
+      (await staff.client.post(`/api/roost/v1/brands/${brand.id}/proposals`, { status_id: others.body.id }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await staff.client.post('/api/roost/v1/brands/999999/proposals', { status_id: post.body.id })).status,
+    ).toBe(404);
     const bad = await staff.client.post(`/api/roost/v1/brands/${brand.id}/proposals`, { status_id: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.details.field).toBe('status_id');
@@ -167,33 +209,62 @@ describe.each(DIALECTS)('brand drafts (%s)', (dialect) => {
     expect(scheduled.body.send_at).toBe(at);
     const from = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
     const to = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
-    const calendar = await approver.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=${from}&to=${to}`);
+    const calendar = await approver.client.get(
+      `/api/roost/v1/brands/${brand.id}/calendar?from=${from}&to=${to}`,
+    );
     expect(calendar.status).toBe(200);
-    expect(calendar.body).toEqual([expect.objectContaining({ draft_id: id, at, state: 'scheduled', text: 'On the calendar' })]);
-    const earlier = await approver.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=${new Date().toISOString()}&to=${from}`);
+    expect(calendar.body).toEqual([
+      expect.objectContaining({ draft_id: id, at, state: 'scheduled', text: 'On the calendar' }),
+    ]);
+    const earlier = await approver.client.get(
+      `/api/roost/v1/brands/${brand.id}/calendar?from=${new Date().toISOString()}&to=${from}`,
+    );
     expect(earlier.body.map((e: { draft_id: string }) => e.draft_id)).not.toContain(id);
     const all = await admin.client.get(`/api/roost/v1/brands/calendar?from=${from}&to=${to}`);
     expect(all.body.map((e: { draft_id: string }) => e.draft_id)).toContain(id);
-    expect((await approver.client.get(`/api/roost/v1/brands/calendar?from=${from}&to=${to}`)).status).toBe(403);
+    expect((await approver.client.get(`/api/roost/v1/brands/calendar?from=${from}&to=${to}`)).status).toBe(
+      403,
+    );
     const bad = await approver.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=${to}&to=${from}`);
     expect(bad.status).toBe(400);
     expect(bad.body.details.field).toBe('to');
-    const unparsable = await approver.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=soon&to=${to}`);
+    const unparsable = await approver.client.get(
+      `/api/roost/v1/brands/${brand.id}/calendar?from=soon&to=${to}`,
+    );
     expect(unparsable.body.details.field).toBe('from');
-    expect((await staff.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=${from}&to=${to}`)).status).toBe(404);
+    expect(
+      (await staff.client.get(`/api/roost/v1/brands/${brand.id}/calendar?from=${from}&to=${to}`)).status,
+    ).toBe(404);
   });
 
   it('publishes as the brand: the post shows on the brand profile and in followers’ home timelines', async () => {
-    const quick = await createBrand(admin.client, { members: [[author, ['contributor']], [approver, ['approver']], [publisher, ['publisher']]] });
+    const quick = await createBrand(admin.client, {
+      members: [
+        [author, ['contributor']],
+        [approver, ['approver']],
+        [publisher, ['publisher']],
+      ],
+    });
     const follow = await staff.client.post(`/api/v1/accounts/${quick.accountId}/follow`);
     expect(follow.status).toBe(200);
-    const created = await author.client.post(`/api/roost/v1/brands/${quick.id}/drafts`, { status: 'Hello from the brand' });
+    const created = await author.client.post(`/api/roost/v1/brands/${quick.id}/drafts`, {
+      status: 'Hello from the brand',
+    });
     const id = created.body.id;
     await author.client.post(draftPath(quick, id, 'submit'));
     await approver.client.post(draftPath(quick, id, 'approve'));
     await publisher.client.post(draftPath(quick, id, 'schedule'));
-    const published = await eventually(() => author.client.get(draftPath(quick, id)), (r) => r.body.state === 'published');
-    expect(published.body.deliveries).toEqual([expect.objectContaining({ destination: 'internal', state: 'delivered', remote_id: published.body.status_id })]);
+    const published = await eventually(
+      () => author.client.get(draftPath(quick, id)),
+      (r) => r.body.state === 'published',
+    );
+    expect(published.body.deliveries).toEqual([
+      expect.objectContaining({
+        destination: 'internal',
+        state: 'delivered',
+        remote_id: published.body.status_id,
+      }),
+    ]);
     const status = await staff.client.get(`/api/v1/statuses/${published.body.status_id}`);
     expect(status.body.account.id).toBe(quick.accountId);
     expect(status.body.content).toContain('Hello from the brand');

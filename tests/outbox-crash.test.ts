@@ -46,15 +46,33 @@ async function seed(env: Record<string, string>): Promise<Seeded> {
   try {
     const { accounts, credentials, twoFactor } = ctx.services;
     const people: Array<{ token: string; accountId: number }> = [];
-    for (const [username, role] of [['crash_admin', 'admin'], ['crash_writer', 'member'], ['crash_boss', 'member']] as const) {
-      const { userId, accountId } = await accounts.createPerson({ username, email: `${username}@example.com`, role, displayName: username });
-      const { secret } = await credentials.createAccessToken(userId, { scopes: [...ALL_SCOPES], name: 'crash test' });
+    for (const [username, role] of [
+      ['crash_admin', 'admin'],
+      ['crash_writer', 'member'],
+      ['crash_boss', 'member'],
+    ] as const) {
+      const { userId, accountId } = await accounts.createPerson({
+        username,
+        email: `${username}@example.com`,
+        role,
+        displayName: username,
+      });
+      const { secret } = await credentials.createAccessToken(userId, {
+        scopes: [...ALL_SCOPES],
+        name: 'crash test',
+      });
       const viewer = (await credentials.viewerFromToken(secret))!;
       const setup = await twoFactor.setup(viewer, username);
       await twoFactor.confirm(viewer, totp(setup.secret));
       people.push({ token: secret, accountId });
     }
-    return { admin: people[0]!.token, writer: people[1]!.token, boss: people[2]!.token, writerId: people[1]!.accountId, bossId: people[2]!.accountId };
+    return {
+      admin: people[0]!.token,
+      writer: people[1]!.token,
+      boss: people[2]!.token,
+      writerId: people[1]!.accountId,
+      bossId: people[2]!.accountId,
+    };
   } finally {
     await ctx.close();
   }
@@ -78,7 +96,11 @@ class RoostProcess {
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     await eventually(
-      () => fetch(`${this.url}/api/v1/instance`).then((r) => r.status, () => 0),
+      () =>
+        fetch(`${this.url}/api/v1/instance`).then(
+          (r) => r.status,
+          () => 0,
+        ),
       (status) => status === 200,
       30_000,
     );
@@ -127,59 +149,106 @@ describe.each(DIALECTS)('outbox crash safety (%s)', (dialect) => {
     await database?.drop();
   });
 
-  it('delivers every approved post exactly once to each destination across SIGKILL and restart', { timeout: 240_000 }, async () => {
-    const admin = new ApiClient(roost.url, people.admin);
-    const writer = new ApiClient(roost.url, people.writer);
-    const boss = new ApiClient(roost.url, people.boss);
-    expect((await admin.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' })).status).toBe(200);
-    const brand = (await admin.post('/api/roost/v1/brands', { username: 'crashproof', display_name: 'Crash Proof', external: true, undo_window_seconds: 0 })).body;
-    await admin.put(`/api/roost/v1/brands/${brand.id}/members/${people.writerId}`, { roles: ['contributor'] });
-    await admin.put(`/api/roost/v1/brands/${brand.id}/members/${people.bossId}`, { roles: ['approver', 'publisher', 'owner'] });
-    const connector = await boss.post(`/api/roost/v1/brands/${brand.id}/connectors`, { kind: 'webhook', name: 'Receiver', settings: { url: receiver.url } });
-    expect(connector.status).toBe(200);
-    receiver.secret = connector.body.secret;
-    receiver.respond(() => 'hold');
+  it(
+    'delivers every approved post exactly once to each destination across SIGKILL and restart',
+    { timeout: 240_000 },
+    async () => {
+      const admin = new ApiClient(roost.url, people.admin);
+      const writer = new ApiClient(roost.url, people.writer);
+      const boss = new ApiClient(roost.url, people.boss);
+      expect((await admin.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' })).status).toBe(
+        200,
+      );
+      const brand = (
+        await admin.post('/api/roost/v1/brands', {
+          username: 'crashproof',
+          display_name: 'Crash Proof',
+          external: true,
+          undo_window_seconds: 0,
+        })
+      ).body;
+      await admin.put(`/api/roost/v1/brands/${brand.id}/members/${people.writerId}`, {
+        roles: ['contributor'],
+      });
+      await admin.put(`/api/roost/v1/brands/${brand.id}/members/${people.bossId}`, {
+        roles: ['approver', 'publisher', 'owner'],
+      });
+      const connector = await boss.post(`/api/roost/v1/brands/${brand.id}/connectors`, {
+        kind: 'webhook',
+        name: 'Receiver',
+        settings: { url: receiver.url },
+      });
+      expect(connector.status).toBe(200);
+      receiver.secret = connector.body.secret;
+      receiver.respond(() => 'hold');
 
-    const approved = async (text: string): Promise<string> => {
-      const id = (await writer.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: text })).body.id;
-      await writer.post(`/api/roost/v1/brands/${brand.id}/drafts/${id}/submit`);
-      expect((await boss.post(`/api/roost/v1/brands/${brand.id}/drafts/${id}/approve`)).body.state).toBe('approved');
-      return id;
-    };
-    const schedule = (id: string, at?: number) =>
-      boss.post(`/api/roost/v1/brands/${brand.id}/drafts/${id}/schedule`, at ? { scheduled_at: new Date(at).toISOString() } : {});
+      const approved = async (text: string): Promise<string> => {
+        const id = (await writer.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: text })).body.id;
+        await writer.post(`/api/roost/v1/brands/${brand.id}/drafts/${id}/submit`);
+        expect((await boss.post(`/api/roost/v1/brands/${brand.id}/drafts/${id}/approve`)).body.state).toBe(
+          'approved',
+        );
+        return id;
+      };
+      const schedule = (id: string, at?: number) =>
+        boss.post(
+          `/api/roost/v1/brands/${brand.id}/drafts/${id}/schedule`,
+          at ? { scheduled_at: new Date(at).toISOString() } : {},
+        );
 
-    // Two posts go out now and hang in flight at the receiver.
-    const inFlight = [await approved('In flight one'), await approved('In flight two')];
-    for (const id of inFlight) await schedule(id);
-    const dueAtKill = await approved('Due as the power goes');
-    const dueWhileDown = await approved('Due while the server is down');
-    await eventually(async () => new Set(receiver.received.map((h) => h.payload?.data.draft_id)), (ids) => inFlight.every((id) => ids.has(id)), 30_000);
-    const killAt = Date.now() + 1500;
-    await schedule(dueAtKill, killAt);
-    await schedule(dueWhileDown, killAt + 2500);
-    await eventually(async () => Date.now(), (now) => now >= killAt);
-    await roost.kill();
+      // Two posts go out now and hang in flight at the receiver.
+      const inFlight = [await approved('In flight one'), await approved('In flight two')];
+      for (const id of inFlight) await schedule(id);
+      const dueAtKill = await approved('Due as the power goes');
+      const dueWhileDown = await approved('Due while the server is down');
+      await eventually(
+        async () => new Set(receiver.received.map((h) => h.payload?.data.draft_id)),
+        (ids) => inFlight.every((id) => ids.has(id)),
+        30_000,
+      );
+      const killAt = Date.now() + 1500;
+      await schedule(dueAtKill, killAt);
+      await schedule(dueWhileDown, killAt + 2500);
+      await eventually(
+        async () => Date.now(),
+        (now) => now >= killAt,
+      );
+      await roost.kill();
 
-    // Down: the requests in flight lost their sender; the receiver now answers normally.
-    receiver.respond(() => ({ status: 200, body: {} }));
-    receiver.release();
-    await eventually(async () => Date.now(), (now) => now >= killAt + 3000);
-    await roost.start();
+      // Down: the requests in flight lost their sender; the receiver now answers normally.
+      receiver.respond(() => ({ status: 200, body: {} }));
+      receiver.release();
+      await eventually(
+        async () => Date.now(),
+        (now) => now >= killAt + 3000,
+      );
+      await roost.start();
 
-    const all = [...inFlight, dueAtKill, dueWhileDown];
-    for (const id of all) {
-      const done = await eventually(() => boss.get(`/api/roost/v1/brands/${brand.id}/drafts/${id}`), (r) => r.body.state === 'published', 150_000, 500);
-      expect(done.body.deliveries.map((d: { state: string }) => d.state)).toEqual(['delivered', 'delivered']);
-    }
-    // Exactly once per destination after de-duplication by webhook-id; every copy correctly signed.
-    const published = receiver.unique('post.published');
-    expect(published.map((h) => h.payload!.data.draft_id).sort()).toEqual([...all].sort());
-    expect(receiver.received.every((h) => h.verified)).toBe(true);
-    // The in-flight ones were sent again after the restart, with the same idempotency key.
-    for (const id of inFlight) expect(receiver.received.filter((h) => h.payload?.data.draft_id === id).length).toBeGreaterThanOrEqual(2);
-    // Internally too: one post per draft on the brand's profile.
-    const statuses = await boss.get(`/api/v1/accounts/${brand.account_id}/statuses?limit=40`);
-    expect(statuses.body.map((s: { content: string }) => s.content).length).toBe(all.length);
-  });
+      const all = [...inFlight, dueAtKill, dueWhileDown];
+      for (const id of all) {
+        const done = await eventually(
+          () => boss.get(`/api/roost/v1/brands/${brand.id}/drafts/${id}`),
+          (r) => r.body.state === 'published',
+          150_000,
+          500,
+        );
+        expect(done.body.deliveries.map((d: { state: string }) => d.state)).toEqual([
+          'delivered',
+          'delivered',
+        ]);
+      }
+      // Exactly once per destination after de-duplication by webhook-id; every copy correctly signed.
+      const published = receiver.unique('post.published');
+      expect(published.map((h) => h.payload!.data.draft_id).sort()).toEqual([...all].sort());
+      expect(receiver.received.every((h) => h.verified)).toBe(true);
+      // The in-flight ones were sent again after the restart, with the same idempotency key.
+      for (const id of inFlight)
+        expect(
+          receiver.received.filter((h) => h.payload?.data.draft_id === id).length,
+        ).toBeGreaterThanOrEqual(2);
+      // Internally too: one post per draft on the brand's profile.
+      const statuses = await boss.get(`/api/v1/accounts/${brand.account_id}/statuses?limit=40`);
+      expect(statuses.body.map((s: { content: string }) => s.content).length).toBe(all.length);
+    },
+  );
 });

@@ -190,6 +190,18 @@ export const FACT_DOT = 8;
 export const FACT_SLASH = 16;
 export const FACT_DASH = 32;
 export const FACT_DIGITS_CLOSE = 64;
+/** A '.' between an ASCII letter or digit and an ASCII letter (`example.com`): bare host names have one. */
+export const FACT_DOT_WORD = 128;
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** FACT_DOT_WORD for the '.' at `at`. */
+export function dotWordFact(text: string, at: number): number {
+  const after = text.charCodeAt(at + 1);
+  return ((after >= 97 && after <= 122) || (after >= 65 && after <= 90)) && isAsciiAlnum(text.charCodeAt(at - 1)) ? FACT_DOT_WORD : 0;
+}
 
 export const ASCII_FACT = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_FACT[c] = FACT_DIGIT;
@@ -208,6 +220,7 @@ export function textFacts(text: string): number {
     const code = text.charCodeAt(i);
     if (code >= 128) continue;
     facts |= ASCII_FACT[code] ?? 0;
+    if (code === 46) facts |= dotWordFact(text, i);
     if (code >= 48 && code <= 57) {
       chain = i - lastDigit <= 4 ? chain + 1 : 1;
       lastDigit = i;

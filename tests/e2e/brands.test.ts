@@ -19,8 +19,10 @@ import { ensureWebBuilt } from './support/build-web.js';
 import { signInThroughUi } from './support/roost.js';
 
 const PASSWORD = 'correct horse battery staple';
-const FIRST_TEXT = 'Northwind Labs is hiring: come build the future of logistics with us.';
-const REVISED_TEXT = 'Northwind Labs is hiring engineers: come build the future of logistics with us. Applications close on 30 June.';
+const FIRST_TEXT =
+  'Northwind Labs is hiring, and that is damn good news: come build the future of logistics with us.';
+const REVISED_TEXT =
+  'Northwind Labs is hiring engineers: come build the future of logistics with us. Applications close on 30 June.';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -61,22 +63,55 @@ describe('brand accounts in the web app (sqlite)', () => {
     return opened.page;
   }
 
-  const draftUrl = () => `${server.url}/brands/${brandId}/drafts/${draftId}`;
+  const draftUrl = (id = draftId) => `${server.url}/brands/${brandId}/drafts/${id}`;
+
+  /** A draft written, submitted and approved by both approvers through the API. */
+  async function approvedDraft(text: string): Promise<string> {
+    const created = await contributor.client.post(`/api/roost/v1/brands/${brandId}/drafts`, { status: text });
+    const path = `/api/roost/v1/brands/${brandId}/drafts/${created.body.id}`;
+    expect((await contributor.client.post(`${path}/submit`)).body.state).toBe('submitted');
+    await approverA.client.post(`${path}/approve`);
+    expect((await approverB.client.post(`${path}/approve`)).body.state).toBe('approved');
+    return created.body.id;
+  }
   const draftState = (page: Page) => page.locator('article.draft-page').getAttribute('data-state');
 
   beforeAll(async () => {
     await ensureWebBuilt();
     server = await startTestServer('sqlite');
     receiver = await WebhookReceiver.start();
-    admin = await createPerson(server, { username: 'ada', password: PASSWORD, role: 'admin', displayName: 'Ada Admin' });
+    admin = await createPerson(server, {
+      username: 'ada',
+      password: PASSWORD,
+      role: 'admin',
+      displayName: 'Ada Admin',
+    });
     owner = await createPerson(server, { username: 'olga', password: PASSWORD, displayName: 'Olga Owner' });
-    contributor = await createPerson(server, { username: 'cora', password: PASSWORD, displayName: 'Cora Contributor' });
-    approverA = await createPerson(server, { username: 'amir', password: PASSWORD, displayName: 'Amir Approver' });
-    approverB = await createPerson(server, { username: 'beth', password: PASSWORD, displayName: 'Beth Approver' });
-    publisher = await createPerson(server, { username: 'pete', password: PASSWORD, displayName: 'Pete Publisher' });
+    contributor = await createPerson(server, {
+      username: 'cora',
+      password: PASSWORD,
+      displayName: 'Cora Contributor',
+    });
+    approverA = await createPerson(server, {
+      username: 'amir',
+      password: PASSWORD,
+      displayName: 'Amir Approver',
+    });
+    approverB = await createPerson(server, {
+      username: 'beth',
+      password: PASSWORD,
+      displayName: 'Beth Approver',
+    });
+    publisher = await createPerson(server, {
+      username: 'pete',
+      password: PASSWORD,
+      displayName: 'Pete Publisher',
+    });
 
     // Connectors may reach the loopback receiver only because an admin allowed it.
-    expect((await admin.client.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' })).status).toBe(200);
+    expect(
+      (await admin.client.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' })).status,
+    ).toBe(200);
     const created = await admin.client.post('/api/roost/v1/brands', {
       username: 'northwind',
       display_name: 'Northwind Labs',
@@ -94,10 +129,16 @@ describe('brand accounts in the web app (sqlite)', () => {
       [approverB, ['approver']],
       [publisher, ['publisher']],
     ] as const) {
-      expect((await owner.client.put(`/api/roost/v1/brands/${brandId}/members/${person.accountId}`, { roles })).status).toBe(200);
+      expect(
+        (await owner.client.put(`/api/roost/v1/brands/${brandId}/members/${person.accountId}`, { roles }))
+          .status,
+      ).toBe(200);
     }
     // Public brands need two-factor sign-in from their members unless an owner relaxes it (with a reason).
-    const relaxed = await owner.client.patch(`/api/roost/v1/brands/${brandId}`, { require_two_factor: false, reason: 'Browser test: nobody has an authenticator' });
+    const relaxed = await owner.client.patch(`/api/roost/v1/brands/${brandId}`, {
+      require_two_factor: false,
+      reason: 'Browser test: nobody has an authenticator',
+    });
     expect(relaxed.body.require_two_factor).toBe(false);
     const external = await admin.client.patch(`/api/roost/v1/brands/${brandId}`, { external: true });
     expect(external.body).toMatchObject({ external: true, require_two_factor: false });
@@ -114,6 +155,7 @@ describe('brand accounts in the web app (sqlite)', () => {
   it('lets the owner require both approvers and add a signed webhook in the settings', async () => {
     const page = await signedIn('olga');
     await page.getByRole('link', { name: 'Brands' }).first().click();
+    await screenshot(page, 'brands-list');
     await page.locator('a.brand-row[data-brand="northwind"]').click();
     await page.waitForURL(new RegExp(`/brands/${brandId}$`));
     await page.locator('.brand-tabs').getByRole('link', { name: 'Settings' }).click();
@@ -123,12 +165,17 @@ describe('brand accounts in the web app (sqlite)', () => {
     expect(await step.getByLabel('Step name').inputValue()).toBe('Review');
     await step.getByLabel('Quorum').selectOption('all');
     const [saved] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/brands/${brandId}/workflow`) && r.request().method() === 'PUT'),
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/brands/${brandId}/workflow`) && r.request().method() === 'PUT',
+      ),
       page.getByRole('button', { name: 'Save workflow' }).click(),
     ]);
     expect(saved.status()).toBe(200);
     await page.getByText('Workflow saved. Drafts submitted from now on follow it.').waitFor();
-    expect((await owner.client.get(`/api/roost/v1/brands/${brandId}/workflow`)).body.steps[0]).toMatchObject({ quorum: 'all', approvers: { roles: ['approver'] } });
+    expect((await owner.client.get(`/api/roost/v1/brands/${brandId}/workflow`)).body.steps[0]).toMatchObject({
+      quorum: 'all',
+      approvers: { roles: ['approver'] },
+    });
 
     await page.getByLabel('Name', { exact: true }).last().fill('Press wire');
     await page.getByLabel('Webhook URL').fill(receiver.url);
@@ -141,8 +188,22 @@ describe('brand accounts in the web app (sqlite)', () => {
     // Secrets are write-only: the list shows only the last characters.
     const listed = await owner.client.get(`/api/roost/v1/brands/${brandId}/connectors`);
     expect(JSON.stringify(listed.body)).not.toContain(receiver.secret);
-    await page.locator('#workflow-title').scrollIntoViewIfNeeded();
+    // Below the sticky page header: scroll each section's heading into view with room to spare.
+    const show = (id: string) =>
+      page.evaluate(
+        (target) =>
+          window.scrollTo(
+            0,
+            document.getElementById(target)!.getBoundingClientRect().top + window.scrollY - 90,
+          ),
+        id,
+      );
+    await show('members-title');
     await screenshot(page, 'brand-settings');
+    await show('workflow-title');
+    await screenshot(page, 'brand-settings-workflow');
+    await show('connectors-title');
+    await screenshot(page, 'brand-settings-connectors');
   });
 
   it('switches the composer to @northwind and saves a draft, not a post', async () => {
@@ -156,10 +217,16 @@ describe('brand accounts in the web app (sqlite)', () => {
     expect(await page.locator('form.composer-brand').count()).toBe(1);
     const composer = page.getByPlaceholder('What should @northwind say?');
     await composer.fill(FIRST_TEXT);
+    // Screened as the public will see it: mild language warns for a brand, not for staff.
+    const screening = page.getByTestId('brand-screening');
+    await screening.waitFor();
+    expect(await screening.getByTestId('finding-excerpt').first().textContent()).toBe('damn');
     await screenshot(page, 'brand-composer');
 
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/brands/${brandId}/drafts`) && r.request().method() === 'POST'),
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/brands/${brandId}/drafts`) && r.request().method() === 'POST',
+      ),
       page.getByRole('button', { name: 'Save draft' }).click(),
     ]);
     expect(response.status()).toBe(200);
@@ -170,12 +237,14 @@ describe('brand accounts in the web app (sqlite)', () => {
     expect(await composer.inputValue()).toBe('');
     // Nothing was posted, by the brand or by the contributor.
     expect((await contributor.client.get(`/api/v1/accounts/${brandAccountId}`)).body.statuses_count).toBe(0);
-    expect((await contributor.client.get(`/api/v1/accounts/${contributor.accountId}`)).body.statuses_count).toBe(0);
+    expect(
+      (await contributor.client.get(`/api/v1/accounts/${contributor.accountId}`)).body.statuses_count,
+    ).toBe(0);
 
     await saved.getByRole('link', { name: 'Open the draft' }).click();
     await page.waitForURL(new RegExp(`/brands/${brandId}/drafts/${draftId}$`));
     expect(await draftState(page)).toBe('draft');
-    expect(await page.getByTestId('draft-text').textContent()).toContain(FIRST_TEXT);
+    expect(await page.getByTestId('draft-text').textContent()).toBe(FIRST_TEXT);
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.locator('article.draft-page[data-state="submitted"]').waitFor();
     // The contributor may not approve their own draft: the API says so and no button shows.
@@ -189,12 +258,16 @@ describe('brand accounts in the web app (sqlite)', () => {
     await page.getByRole('link', { name: 'Review inbox' }).click();
     const item = page.locator(`article.review-item[data-draft-id="${draftId}"]`);
     await item.waitFor();
-    expect(await item.textContent()).toContain(FIRST_TEXT);
+    expect(await item.textContent()).toContain('come build the future of logistics');
+    // What screening found is marked in the text itself.
+    expect(await item.getByTestId('draft-text').locator('mark').textContent()).toBe('damn');
     await screenshot(page, 'brand-review-inbox');
     await item.getByRole('link', { name: 'Open, comment or reject' }).click();
     await page.waitForURL(new RegExp(`/drafts/${draftId}$`));
     await page.getByRole('button', { name: 'Reject…' }).click();
-    await page.getByLabel('Comment for the author').fill('Say which roles we hire for and when applications close.');
+    await page
+      .getByLabel('Comment for the author')
+      .fill('No “damn” in public, please; say which roles we hire for and when applications close.');
     await page.getByRole('button', { name: 'Reject', exact: true }).click();
     await page.locator('article.draft-page[data-state="draft"]').waitFor();
     const rejection = page.locator('.comment[data-kind="rejection"]');
@@ -212,7 +285,9 @@ describe('brand accounts in the web app (sqlite)', () => {
     await page.getByText('Revision 2 of 2').waitFor();
     const diff = page.getByTestId('revision-diff');
     await diff.waitFor();
-    expect(await diff.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('30 June')]));
+    expect(await diff.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('30 June')]),
+    );
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.locator('article.draft-page[data-state="submitted"]').waitFor();
   });
@@ -224,12 +299,16 @@ describe('brand accounts in the web app (sqlite)', () => {
     await item.waitFor();
     const changes = item.getByTestId('revision-diff');
     await changes.waitFor();
-    expect(await changes.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('30 June')]));
-    expect(await changes.locator('del').count()).toBeGreaterThan(0);
+    expect(await changes.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('30 June')]),
+    );
+    expect((await changes.locator('del').allTextContents()).join('')).toContain('damn');
     await screenshot(amir, 'brand-review-diff');
     await item.getByRole('button', { name: 'Approve' }).click();
     await item.waitFor({ state: 'detached' });
-    expect((await approverA.client.get(`/api/roost/v1/brands/${brandId}/drafts/${draftId}`)).body.state).toBe('in_review');
+    expect((await approverA.client.get(`/api/roost/v1/brands/${brandId}/drafts/${draftId}`)).body.state).toBe(
+      'in_review',
+    );
 
     const beth = await signedIn('beth');
     await beth.goto(draftUrl());
@@ -252,11 +331,16 @@ describe('brand accounts in the web app (sqlite)', () => {
       page.getByRole('button', { name: 'Schedule', exact: true }).click(),
     ]);
     expect(response.status()).toBe(200);
-    const scheduled = (await response.json()) as { state: string; scheduled_at: string; can: { recall: boolean } };
+    const scheduled = (await response.json()) as {
+      state: string;
+      scheduled_at: string;
+      can: { recall: boolean };
+    };
     expect(scheduled).toMatchObject({ state: 'scheduled', can: { recall: true } });
     expect(Date.parse(scheduled.scheduled_at)).toBe(when.date.getTime());
     await page.getByTestId('draft-schedule').waitFor();
     await page.getByRole('button', { name: 'Recall' }).waitFor();
+    await screenshot(page, 'brand-draft-scheduled');
 
     await page.goto(`${server.url}/brands/calendar`);
     const entry = page.locator(`.calendar-entry[data-draft-id="${draftId}"]`);
@@ -266,6 +350,7 @@ describe('brand accounts in the web app (sqlite)', () => {
     await page.getByRole('tab', { name: 'Week' }).click();
     if (when.date.getDay() === 1) await page.getByRole('button', { name: 'Next week' }).click();
     await entry.waitFor();
+    await screenshot(page, 'brand-calendar-week');
   });
 
   it('pauses (banner everywhere, the due post waits) and resumes with a reason; the webhook gets it signed', async () => {
@@ -284,10 +369,24 @@ describe('brand accounts in the web app (sqlite)', () => {
     // The scheduled time arrives: the schedule moves into the past and the dispatch job runs now.
     const now = Date.now() - 1000;
     const db = server.ctx.database.db;
-    await db.updateTable('brand_drafts').set({ send_at: now, scheduled_for: now }).where('id', '=', Number(draftId)).execute();
-    const job = await db.selectFrom('jobs').select(['id', 'payload']).where('name', '=', 'brand.dispatch').where('dead_at', 'is', null).executeTakeFirstOrThrow();
-    expect(JSON.parse(job.payload)).toMatchObject({ draftId: Number(draftId) });
-    await db.updateTable('jobs').set({ run_at: now, payload: JSON.stringify({ draftId: Number(draftId), sendAt: now }) }).where('id', '=', job.id).execute();
+    await db
+      .updateTable('brand_drafts')
+      .set({ send_at: now, scheduled_for: now })
+      .where('id', '=', Number(draftId))
+      .execute();
+    const jobs = await db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('name', '=', 'brand.dispatch')
+      .where('dead_at', 'is', null)
+      .execute();
+    const job = jobs.find((j) => (JSON.parse(j.payload) as { draftId: number }).draftId === Number(draftId))!;
+    expect(job).toBeDefined();
+    await db
+      .updateTable('jobs')
+      .set({ run_at: now, payload: JSON.stringify({ draftId: Number(draftId), sendAt: now }) })
+      .where('id', '=', job.id)
+      .execute();
     await server.ctx.jobs.runDue();
     // The draft page re-reads a due post every two seconds; the worker may have claimed the job first.
     await page.goto(draftUrl());
@@ -305,12 +404,90 @@ describe('brand accounts in the web app (sqlite)', () => {
     const hook = await receiver.waitFor((h) => h.payload?.type === 'post.published');
     expect(hook.verified).toBe(true);
     expect(hook.verifyError).toBeNull();
-    expect(hook.payload?.data).toMatchObject({ draft_id: draftId, text: REVISED_TEXT, brand: { username: 'northwind' } });
+    expect(hook.payload?.data).toMatchObject({
+      draft_id: draftId,
+      text: REVISED_TEXT,
+      brand: { username: 'northwind' },
+    });
 
     await page.goto(draftUrl());
     await page.locator('article.draft-page[data-state="published"]').waitFor({ timeout: 20_000 });
     await page.locator('.delivery[data-state="delivered"]').first().waitFor();
+    await screenshot(page, 'brand-draft-published');
     expect((await owner.client.get(`/api/v1/accounts/${brandAccountId}`)).body.statuses_count).toBe(1);
+  });
+
+  it('tells approvers and authors about brand events in their notifications, with links', async () => {
+    const amir = await signedIn('amir');
+    await amir.goto(`${server.url}/notifications`);
+    const review = amir.locator('[data-notification-type="brand_review"]').first();
+    await review.waitFor();
+    expect(await review.textContent()).toContain('A draft for @northwind waits for your approval');
+    expect(await review.getByRole('link', { name: 'Open the review inbox' }).getAttribute('href')).toBe('/brands/review');
+
+    const cora = await signedIn('cora');
+    await cora.goto(`${server.url}/notifications`);
+    const moved = cora.locator('[data-notification-type="brand_update"]').first();
+    await moved.waitFor();
+    expect(await moved.textContent()).toContain('Your draft for @northwind moved on');
+    expect(await moved.getByRole('link', { name: 'See the drafts of @northwind' }).getAttribute('href')).toBe(`/brands/${brandId}`);
+    await screenshot(cora, 'brand-notifications');
+  });
+
+  it('sends now after the undo window, with a countdown during which the publisher recalls it', async () => {
+    const id = await approvedDraft('Our warehouse in Leeds opens its doors to visitors this Saturday.');
+    const page = await signedIn('pete');
+    await page.goto(draftUrl(id));
+    await page.getByRole('button', { name: 'Send now' }).click();
+    const status = page.getByTestId('draft-schedule');
+    await status.waitFor();
+    expect(await status.getAttribute('class')).toContain('draft-status-undo');
+    expect(await status.getByTestId('countdown').textContent()).toMatch(/^0:[0-3]\d$/);
+    expect(await status.textContent()).toContain('Leaving in');
+    await screenshot(page, 'brand-undo-countdown');
+    await status.getByRole('button', { name: 'Recall' }).click();
+    await page.locator('article.draft-page[data-state="draft"]').waitFor();
+    expect((await publisher.client.get(`/api/roost/v1/brands/${brandId}/drafts/${id}`)).body).toMatchObject({
+      state: 'draft',
+      send_at: null,
+    });
+  });
+
+  it('breaks the glass during a pause only with a second person’s confirmation', async () => {
+    const id = await approvedDraft('Service update: deliveries in the north resume tomorrow morning.');
+    const paused = await owner.client.post(`/api/roost/v1/brands/${brandId}/pause`, {
+      reason: 'Storm warning: hold posts',
+    });
+    expect(paused.status).toBe(200);
+    const olga = await signedIn('olga');
+    await olga.goto(draftUrl(id));
+    await olga.getByRole('button', { name: 'Break glass…' }).click();
+    await olga.getByLabel('Why must this go out now?').fill('Customers need to know deliveries resume');
+    await olga.getByRole('button', { name: 'Ask for confirmation' }).click();
+    const notice = olga.getByTestId('break-glass');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('A second owner or administrator must confirm');
+    expect(await olga.getByRole('button', { name: 'Confirm break glass' }).count()).toBe(0);
+
+    const ada = await signedIn('ada');
+    await ada.goto(`${server.url}/brands/${brandId}`);
+    const waiting = ada.locator('.brand-callout').locator(`a.draft-item[data-draft-id="${id}"]`);
+    await waiting.waitFor();
+    await ada.getByTestId('pause-banner').waitFor();
+    await screenshot(ada, 'brand-break-glass-request');
+    await waiting.click();
+    await ada.getByRole('button', { name: 'Confirm break glass' }).click();
+    const hook = await receiver.waitFor(
+      (h) => h.payload?.type === 'post.published' && h.payload.data.draft_id === id,
+    );
+    expect(hook.verified).toBe(true);
+    await ada.locator('article.draft-page[data-state="published"]').waitFor({ timeout: 20_000 });
+    // It went although the brand is still paused.
+    expect((await owner.client.get('/api/roost/v1/brands/pause-state')).body.brands).toHaveLength(1);
+    const resumed = await owner.client.post(`/api/roost/v1/brands/${brandId}/resume`, {
+      reason: 'Storm passed',
+    });
+    expect(resumed.status).toBe(200);
   });
 
   it('shows every step in the audit log for admins, with exports', async () => {
@@ -320,15 +497,34 @@ describe('brand accounts in the web app (sqlite)', () => {
     await page.getByLabel('Brand', { exact: true }).selectOption(brandId);
     await page.getByRole('button', { name: 'Filter' }).click();
     const table = page.getByTestId('audit-table');
-    await table.locator('tr[data-action="pause.brand_resume"]').waitFor();
-    const actions = await table.locator('tbody tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
-    for (const action of ['draft.create', 'draft.submit', 'draft.reject', 'draft.edit', 'draft.approve', 'draft.schedule', 'pause.brand', 'draft.held_by_pause', 'pause.brand_resume', 'draft.send', 'workflow.update', 'connector.create', 'brand.two_factor_relaxed']) {
+    await table.locator('li[data-action="pause.brand_resume"]').first().waitFor();
+    const actions = await table
+      .locator('li[data-action]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    for (const action of [
+      'draft.create',
+      'draft.submit',
+      'draft.reject',
+      'draft.edit',
+      'draft.approve',
+      'draft.schedule',
+      'pause.brand',
+      'draft.held_by_pause',
+      'pause.brand_resume',
+      'draft.send',
+      'workflow.update',
+      'connector.create',
+      'brand.two_factor_relaxed',
+      'draft.recall',
+      'draft.break_glass_request',
+      'draft.break_glass_confirm',
+    ]) {
       expect(actions).toContain(action);
     }
-    const resume = table.locator('tr[data-action="pause.brand_resume"]');
+    const resume = table.locator('li[data-action="pause.brand_resume"]').filter({ hasText: 'Incident reviewed' });
     expect(await resume.textContent()).toContain('Incident reviewed');
     expect(await resume.textContent()).toContain('Olga Owner');
-    await table.locator('tr[data-action="workflow.update"]').getByRole('button', { name: 'Details' }).click();
+    await table.locator('li[data-action="workflow.update"]').getByRole('button', { name: 'Details' }).click();
     const details = page.locator('.audit-details-row');
     await details.waitFor();
     expect(await details.textContent()).toContain('"quorum": "all"');
@@ -353,6 +549,8 @@ describe('brand accounts in the web app (sqlite)', () => {
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     const secret = shown.replace(/\s+/g, '');
     expect(await page.getByTestId('otpauth-uri').inputValue()).toContain(`secret=${secret}`);
+    await page.evaluate(() => document.getElementById('two-factor')?.scrollIntoView());
+    await screenshot(page, 'two-factor-enrol');
     await page.getByLabel('Then enter the code it shows').fill(totp(secret));
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const codes = page.getByTestId('recovery-codes').locator('li');

@@ -16,9 +16,11 @@ export interface TwoFactorEnrolment {
 /** Enrols the person in two-factor sign-in through the API, as the web app would. */
 export async function enableTwoFactor(client: ApiClient): Promise<TwoFactorEnrolment> {
   const setup = await client.post('/api/roost/v1/two_factor/setup');
-  if (setup.status !== 200) throw new Error(`two-factor setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+  if (setup.status !== 200)
+    throw new Error(`two-factor setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
   const confirm = await client.post('/api/roost/v1/two_factor/confirm', { code: totp(setup.body.secret) });
-  if (confirm.status !== 200) throw new Error(`two-factor confirm failed: ${confirm.status} ${JSON.stringify(confirm.body)}`);
+  if (confirm.status !== 200)
+    throw new Error(`two-factor confirm failed: ${confirm.status} ${JSON.stringify(confirm.body)}`);
   return { secret: setup.body.secret, recoveryCodes: confirm.body.recovery_codes };
 }
 
@@ -31,7 +33,10 @@ export interface Staff extends TestPerson {
   client: ApiClient;
 }
 
-export async function person(server: TestServer, overrides: PersonOverrides & { twoFactor?: boolean } = {}): Promise<Staff> {
+export async function person(
+  server: TestServer,
+  overrides: PersonOverrides & { twoFactor?: boolean } = {},
+): Promise<Staff> {
   const created = await createPerson(server, overrides);
   if (overrides.twoFactor) await enableTwoFactor(created.client);
   return created;
@@ -48,7 +53,12 @@ let brandSequence = 0;
 /** Creates a brand as `admin` and gives each person their roles. */
 export async function createBrand(
   admin: ApiClient,
-  options: { external?: boolean; undoWindowSeconds?: number; members?: Array<[TestPerson, string[]]>; username?: string } = {},
+  options: {
+    external?: boolean;
+    undoWindowSeconds?: number;
+    members?: Array<[TestPerson, string[]]>;
+    username?: string;
+  } = {},
 ): Promise<BrandFixture> {
   brandSequence += 1;
   const username = options.username ?? `brand${process.pid}_${brandSequence}`;
@@ -58,20 +68,30 @@ export async function createBrand(
     external: options.external ?? false,
     undo_window_seconds: options.undoWindowSeconds ?? 0,
   });
-  if (created.status !== 200) throw new Error(`brand creation failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 200)
+    throw new Error(`brand creation failed: ${created.status} ${JSON.stringify(created.body)}`);
   for (const [member, roles] of options.members ?? []) {
-    const set = await admin.put(`/api/roost/v1/brands/${created.body.id}/members/${member.accountId}`, { roles });
-    if (set.status !== 200) throw new Error(`setting roles failed: ${set.status} ${JSON.stringify(set.body)}`);
+    const set = await admin.put(`/api/roost/v1/brands/${created.body.id}/members/${member.accountId}`, {
+      roles,
+    });
+    if (set.status !== 200)
+      throw new Error(`setting roles failed: ${set.status} ${JSON.stringify(set.body)}`);
   }
   return { id: created.body.id, accountId: created.body.account_id, username };
 }
 
 /** Polls `read` until `done` holds: for work the job queue does after a request has answered. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await read();
   while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
     last = await read();
   }

@@ -101,7 +101,9 @@ export class SmtpSink {
     const subjectLine = /^Subject: (.*)$/m.exec(head)?.[1] ?? '';
     const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(subjectLine);
     const subject = encoded ? Buffer.from(encoded[1]!, 'base64').toString('utf8') : subjectLine;
-    const text = /Content-Transfer-Encoding: base64/i.test(head) ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') : body;
+    const text = /Content-Transfer-Encoding: base64/i.test(head)
+      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
+      : body;
     const mail = { from, to, data, subject, text };
     this.messages.push(mail);
     this.events.emit('mail', mail);

@@ -50,7 +50,8 @@ export class WebhookReceiver {
   /** Distinct deliveries, after de-duplication by webhook-id (what a correct receiver keeps). */
   unique(type?: WebhookPayload['type']): ReceivedWebhook[] {
     const seen = new Map<string, ReceivedWebhook>();
-    for (const hook of this.received) if (!seen.has(hook.id) && (!type || hook.payload?.type === type)) seen.set(hook.id, hook);
+    for (const hook of this.received)
+      if (!seen.has(hook.id) && (!type || hook.payload?.type === type)) seen.set(hook.id, hook);
     return [...seen.values()];
   }
 
@@ -75,7 +76,8 @@ export class WebhookReceiver {
 
   /** Answers every held request with 200. */
   release(): void {
-    for (const res of this.held.splice(0)) if (!res.writableEnded) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    for (const res of this.held.splice(0))
+      if (!res.writableEnded) res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,9 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('brands')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
-    .addColumn('account_id', 'bigint', (c) => c.notNull().unique().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'bigint', (c) =>
+      c.notNull().unique().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('colour', 'text', (c) => c.notNull())
     .addColumn('external', 'integer', (c) => c.notNull())
     .addColumn('undo_window_seconds', 'integer', (c) => c.notNull())
@@ -35,7 +37,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('brand_members_pk', ['brand_id', 'account_id', 'role'])
     .execute();
-  await db.schema.createIndex('brand_members_account').on('brand_members').columns(['account_id', 'brand_id']).execute();
+  await db.schema
+    .createIndex('brand_members_account')
+    .on('brand_members')
+    .columns(['account_id', 'brand_id'])
+    .execute();
 
   // One row per scope of pause: 'all' for every brand. A brand's own pause lives on its row.
   await db.schema
@@ -46,13 +52,18 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.insertInto('publishing_pauses').values({ scope: 'all', paused_at: null, paused_by: null, reason: null, updated_at: 0 }).execute();
+  await db
+    .insertInto('publishing_pauses')
+    .values({ scope: 'all', paused_at: null, paused_by: null, reason: null, updated_at: 0 })
+    .execute();
 
   await db.schema
     .createTable('brand_drafts')
     .addColumn('id', 'bigint', (c) => c.primaryKey())
     .addColumn('brand_id', 'bigint', (c) => c.notNull().references('brands.id').onDelete('cascade'))
-    .addColumn('author_account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('author_account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     // "Propose for @brand": the internal post it started from.
     .addColumn('proposal_status_id', 'bigint', (c) => c.references('statuses.id').onDelete('set null'))
     .addColumn('state', 'text', (c) => c.notNull())
@@ -81,7 +92,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('brand_drafts_brand').on('brand_drafts').columns(['brand_id', 'id']).execute();
-  await db.schema.createIndex('brand_drafts_state').on('brand_drafts').columns(['state', 'send_at']).execute();
+  await db.schema
+    .createIndex('brand_drafts_state')
+    .on('brand_drafts')
+    .columns(['state', 'send_at'])
+    .execute();
 
   await db.schema
     .createTable('brand_draft_revisions')
@@ -90,7 +105,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('spoiler_text', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('editor_account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('editor_account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('brand_draft_revisions_number', ['draft_id', 'number'])
     .execute();
@@ -106,7 +123,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('brand_draft_comments_draft').on('brand_draft_comments').columns(['draft_id', 'id']).execute();
+  await db.schema
+    .createIndex('brand_draft_comments_draft')
+    .on('brand_draft_comments')
+    .columns(['draft_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('brand_approvals')
@@ -160,7 +181,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('delivered_at', 'bigint')
     .execute();
-  await db.schema.createIndex('brand_deliveries_draft').on('brand_deliveries').columns(['draft_id', 'id']).execute();
+  await db.schema
+    .createIndex('brand_deliveries_draft')
+    .on('brand_deliveries')
+    .columns(['draft_id', 'id'])
+    .execute();
   await db.schema.createIndex('brand_deliveries_state').on('brand_deliveries').column('state').execute();
 
   // Destinations outbound requests may reach although they resolve to private or loopback addresses.

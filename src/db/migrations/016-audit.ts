@@ -21,6 +21,10 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   // No foreign keys: the trail outlives what it describes.
   await db.schema.createIndex('audit_log_brand').on('audit_log').columns(['brand_id', 'id']).execute();
-  await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_account_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_actor')
+    .on('audit_log')
+    .columns(['actor_account_id', 'id'])
+    .execute();
   await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute();
 }

@@ -24,5 +24,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('used_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('two_factor_recovery_user').on('two_factor_recovery_codes').column('user_id').execute();
+  await db.schema
+    .createIndex('two_factor_recovery_user')
+    .on('two_factor_recovery_codes')
+    .column('user_id')
+    .execute();
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { approve, confirmBreakGlass, dispatch, edit, recall, reject, requestBreakGlass, schedule, submit, type DraftFacts } from './draft-machine.js';
+import {
+  approve,
+  confirmBreakGlass,
+  dispatch,
+  edit,
+  recall,
+  reject,
+  requestBreakGlass,
+  schedule,
+  submit,
+  type DraftFacts,
+} from './draft-machine.js';
 import { WorkflowError } from './errors.js';
 import type { BrandActor, BrandFacts, BrandRole } from './roles.js';
 import { defaultApprovalPolicy, type Candidate } from './workflow.js';
@@ -12,12 +23,22 @@ const actor = (accountId: number, roles: BrandRole[], extra: Partial<BrandActor>
   departmentId: null,
   ...extra,
 });
-const brand: BrandFacts = { external: true, requireTwoFactor: true, paused: false, workflowPeople: [], workflowDepartments: [] };
+const brand: BrandFacts = {
+  external: true,
+  requireTwoFactor: true,
+  paused: false,
+  workflowPeople: [],
+  workflowDepartments: [],
+};
 const author = actor(1, ['contributor']);
 const approver = actor(2, ['approver']);
 const publisher = actor(3, ['publisher']);
 const owner = actor(4, ['owner']);
-const candidates: Candidate[] = [author, approver, publisher, owner].map((a) => ({ accountId: a.accountId, roles: [...a.roles], departmentId: null }));
+const candidates: Candidate[] = [author, approver, publisher, owner].map((a) => ({
+  accountId: a.accountId,
+  roles: [...a.roles],
+  departmentId: null,
+}));
 const clean = { action: 'allow' as const, categories: [] };
 
 const draft = (over: Partial<DraftFacts> = {}): DraftFacts => ({
@@ -43,36 +64,79 @@ const code = (fn: () => unknown) => {
 
 describe('the draft state machine', () => {
   it('submits a clean draft and keeps a blocked one a draft', () => {
-    expect(submit(draft(), author, brand, clean, defaultApprovalPolicy(), candidates)).toMatchObject({ state: 'submitted', blocked: false });
-    expect(submit(draft(), author, brand, { action: 'block', categories: ['offensive'] }, defaultApprovalPolicy(), candidates)).toEqual({ state: 'draft', blocked: true });
-    expect(code(() => submit(draft(), approver, brand, clean, defaultApprovalPolicy(), candidates))).toBe('role_required');
+    expect(submit(draft(), author, brand, clean, defaultApprovalPolicy(), candidates)).toMatchObject({
+      state: 'submitted',
+      blocked: false,
+    });
+    expect(
+      submit(
+        draft(),
+        author,
+        brand,
+        { action: 'block', categories: ['offensive'] },
+        defaultApprovalPolicy(),
+        candidates,
+      ),
+    ).toEqual({ state: 'draft', blocked: true });
+    expect(code(() => submit(draft(), approver, brand, clean, defaultApprovalPolicy(), candidates))).toBe(
+      'role_required',
+    );
   });
 
   it('refuses four-eyes violations, double approval and people outside the step', () => {
     const submitted = draft({ state: 'submitted', authors: [1, 2] });
     expect(code(() => approve(submitted, approver, brand, candidates))).toBe('four_eyes');
-    const other = draft({ state: 'in_review', approvals: [{ accountId: 2, stepId: 'x' }], workflow: { steps: [] } });
+    const other = draft({
+      state: 'in_review',
+      approvals: [{ accountId: 2, stepId: 'x' }],
+      workflow: { steps: [] },
+    });
     expect(code(() => approve(other, approver, brand, candidates))).toBe('already_approved');
-    expect(code(() => approve(draft({ state: 'submitted' }), publisher, brand, candidates))).toBe('not_eligible');
-    expect(approve(draft({ state: 'submitted' }), approver, brand, candidates)).toEqual({ state: 'approved', stepId: 'review' });
+    expect(code(() => approve(draft({ state: 'submitted' }), publisher, brand, candidates))).toBe(
+      'not_eligible',
+    );
+    expect(approve(draft({ state: 'submitted' }), approver, brand, candidates)).toEqual({
+      state: 'approved',
+      stepId: 'review',
+    });
   });
 
   it('requires two-factor sign-in on external brands, except to pause', () => {
     const noTwoFactor = actor(2, ['approver'], { twoFactor: false });
-    expect(code(() => approve(draft({ state: 'submitted' }), noTwoFactor, brand, candidates))).toBe('two_factor_required');
-    expect(code(() => approve(draft({ state: 'submitted' }), noTwoFactor, { ...brand, requireTwoFactor: false }, candidates))).toBe('ok');
+    expect(code(() => approve(draft({ state: 'submitted' }), noTwoFactor, brand, candidates))).toBe(
+      'two_factor_required',
+    );
+    expect(
+      code(() =>
+        approve(
+          draft({ state: 'submitted' }),
+          noTwoFactor,
+          { ...brand, requireTwoFactor: false },
+          candidates,
+        ),
+      ),
+    ).toBe('ok');
   });
 
   it('rejects with a comment only', () => {
     expect(code(() => reject(draft({ state: 'submitted' }), approver, brand, '  '))).toBe('comment_required');
-    expect(reject(draft({ state: 'submitted' }), approver, brand, 'Tone it down')).toEqual({ state: 'draft' });
+    expect(reject(draft({ state: 'submitted' }), approver, brand, 'Tone it down')).toEqual({
+      state: 'draft',
+    });
     expect(code(() => reject(draft({ state: 'submitted' }), author, brand, 'mine'))).toBe('four_eyes');
   });
 
   it('schedules no sooner than the undo window and recalls only before it leaves', () => {
-    expect(schedule(draft({ state: 'approved' }), publisher, brand, null, 1000, 60_000)).toEqual({ state: 'scheduled', sendAt: 61_000 });
-    expect(schedule(draft({ state: 'approved' }), publisher, brand, 500_000, 1000, 60_000).sendAt).toBe(500_000);
-    expect(code(() => schedule(draft({ state: 'submitted' }), publisher, brand, null, 0, 0))).toBe('invalid_state');
+    expect(schedule(draft({ state: 'approved' }), publisher, brand, null, 1000, 60_000)).toEqual({
+      state: 'scheduled',
+      sendAt: 61_000,
+    });
+    expect(schedule(draft({ state: 'approved' }), publisher, brand, 500_000, 1000, 60_000).sendAt).toBe(
+      500_000,
+    );
+    expect(code(() => schedule(draft({ state: 'submitted' }), publisher, brand, null, 0, 0))).toBe(
+      'invalid_state',
+    );
     expect(recall(draft({ state: 'scheduled' }), publisher, brand)).toEqual({ state: 'draft' });
     expect(code(() => recall(draft({ state: 'sending' }), publisher, brand))).toBe('invalid_state');
   });
@@ -87,10 +151,18 @@ describe('the draft state machine', () => {
     expect(dispatch(due, { paused: false }, clean, candidates, 100).outcome).toBe('send');
     expect(dispatch(due, { paused: false }, clean, candidates, 99).outcome).toBe('skip');
     expect(dispatch(due, { paused: true }, clean, candidates, 100).outcome).toBe('wait');
-    expect(dispatch({ ...due, pauseOverride: true }, { paused: true }, clean, candidates, 100).outcome).toBe('send');
-    expect(dispatch(due, { paused: false }, { action: 'block', categories: ['crisis'] }, candidates, 100).outcome).toBe('blocked');
-    expect(dispatch(due, { paused: false }, { action: 'review', categories: ['crisis'] }, candidates, 100).outcome).toBe('needs_review');
-    expect(dispatch({ ...due, approvals: [] }, { paused: false }, clean, candidates, 100).outcome).toBe('needs_review');
+    expect(dispatch({ ...due, pauseOverride: true }, { paused: true }, clean, candidates, 100).outcome).toBe(
+      'send',
+    );
+    expect(
+      dispatch(due, { paused: false }, { action: 'block', categories: ['crisis'] }, candidates, 100).outcome,
+    ).toBe('blocked');
+    expect(
+      dispatch(due, { paused: false }, { action: 'review', categories: ['crisis'] }, candidates, 100).outcome,
+    ).toBe('needs_review');
+    expect(dispatch({ ...due, approvals: [] }, { paused: false }, clean, candidates, 100).outcome).toBe(
+      'needs_review',
+    );
   });
 
   it('breaks the glass only with two different owners or admins during a pause', () => {
@@ -101,6 +173,10 @@ describe('the draft state machine', () => {
     expect(code(() => requestBreakGlass(approved, publisher, paused, 'x'))).toBe('role_required');
     expect(code(() => confirmBreakGlass(approved, owner, paused, owner.accountId, 0))).toBe('same_person');
     const admin = actor(9, [], { admin: true });
-    expect(confirmBreakGlass(approved, admin, paused, owner.accountId, 5)).toEqual({ state: 'scheduled', sendAt: 5, pauseOverride: true });
+    expect(confirmBreakGlass(approved, admin, paused, owner.accountId, 5)).toEqual({
+      state: 'scheduled',
+      sendAt: 5,
+      pauseOverride: true,
+    });
   });
 });

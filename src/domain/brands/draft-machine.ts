@@ -59,9 +59,13 @@ export function authorize(
   brand: BrandFacts,
   state?: { current: DraftState; allowed: readonly DraftState[] },
 ): void {
-  if (!can(actor, action, brand)) throw new WorkflowError('role_required', `This needs the ${roleFor(action)} role`);
+  if (!can(actor, action, brand))
+    throw new WorkflowError('role_required', `This needs the ${roleFor(action)} role`);
   if (needsTwoFactor(actor, action, brand)) {
-    throw new WorkflowError('two_factor_required', 'This brand publishes externally: enable two-factor sign-in to act on it');
+    throw new WorkflowError(
+      'two_factor_required',
+      'This brand publishes externally: enable two-factor sign-in to act on it',
+    );
   }
   if (state && !state.allowed.includes(state.current)) {
     throw new WorkflowError('invalid_state', `Not possible while the draft is ${state.current}`);
@@ -83,10 +87,20 @@ function roleFor(action: BrandAction): string {
   }
 }
 
-export const EDITABLE_STATES: readonly DraftState[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled'];
+export const EDITABLE_STATES: readonly DraftState[] = [
+  'draft',
+  'submitted',
+  'in_review',
+  'approved',
+  'scheduled',
+];
 
 /** A new revision. Outside `draft` it resets approvals and the draft is submitted again. */
-export function edit(draft: DraftFacts, actor: BrandActor, brand: BrandFacts): { state: 'draft'; resubmit: boolean } {
+export function edit(
+  draft: DraftFacts,
+  actor: BrandActor,
+  brand: BrandFacts,
+): { state: 'draft'; resubmit: boolean } {
   authorize(actor, 'write_draft', brand, { current: draft.state, allowed: EDITABLE_STATES });
   return { state: 'draft', resubmit: draft.state !== 'draft' };
 }
@@ -126,7 +140,10 @@ export function approve(
   candidates: readonly Candidate[],
 ): { state: 'in_review' | 'approved'; stepId: string } {
   if (needsTwoFactor(actor, 'comment', brand)) {
-    throw new WorkflowError('two_factor_required', 'This brand publishes externally: enable two-factor sign-in to act on it');
+    throw new WorkflowError(
+      'two_factor_required',
+      'This brand publishes externally: enable two-factor sign-in to act on it',
+    );
   }
   if (draft.state !== 'submitted' && draft.state !== 'in_review') {
     throw new WorkflowError('invalid_state', `Not possible while the draft is ${draft.state}`);
@@ -140,13 +157,19 @@ export function approve(
   const before = currentProgress(draft, candidates);
   const step = before.current;
   if (!step) throw new WorkflowError('invalid_state', 'Nothing is waiting for approval');
-  const self: Candidate = { accountId: actor.accountId, roles: [...actor.roles], departmentId: actor.departmentId };
+  const self: Candidate = {
+    accountId: actor.accountId,
+    roles: [...actor.roles],
+    departmentId: actor.departmentId,
+  };
   if (!isEligible(step.step, self)) {
     throw new WorkflowError('not_eligible', `You are not an approver of the step "${step.step.name}"`);
   }
   const approvals = [...draft.approvals, { accountId: actor.accountId, stepId: step.step.id }];
   // The actor is counted even if the caller's candidate list missed them.
-  const withSelf = candidates.some((c) => c.accountId === actor.accountId) ? candidates : [...candidates, self];
+  const withSelf = candidates.some((c) => c.accountId === actor.accountId)
+    ? candidates
+    : [...candidates, self];
   const after = currentProgress({ ...draft, approvals }, withSelf);
   return { state: after.complete ? 'approved' : 'in_review', stepId: step.step.id };
 }
@@ -159,7 +182,10 @@ export function reject(
   comment: string,
 ): { state: 'draft' } {
   if (needsTwoFactor(actor, 'comment', brand)) {
-    throw new WorkflowError('two_factor_required', 'This brand publishes externally: enable two-factor sign-in to act on it');
+    throw new WorkflowError(
+      'two_factor_required',
+      'This brand publishes externally: enable two-factor sign-in to act on it',
+    );
   }
   if (!['submitted', 'in_review', 'approved'].includes(draft.state)) {
     throw new WorkflowError('invalid_state', `Not possible while the draft is ${draft.state}`);
@@ -167,7 +193,11 @@ export function reject(
   if (draft.authors.includes(actor.accountId)) {
     throw new WorkflowError('four_eyes', 'Authors withdraw their draft by editing it, not by rejecting it');
   }
-  const self: Candidate = { accountId: actor.accountId, roles: [...actor.roles], departmentId: actor.departmentId };
+  const self: Candidate = {
+    accountId: actor.accountId,
+    roles: [...actor.roles],
+    departmentId: actor.departmentId,
+  };
   const steps = requiredSteps(draft.workflow, draft.screening);
   if (!actor.roles.has('owner') && !steps.some((step) => isEligible(step, self))) {
     throw new WorkflowError('not_eligible', 'Only approvers of this draft or owners may reject it');
@@ -227,7 +257,8 @@ export function dispatch(
 
 /** Every destination has the post. */
 export function complete(draft: DraftFacts): { state: 'published' } {
-  if (draft.state !== 'sending') throw new WorkflowError('invalid_state', `Not possible while the draft is ${draft.state}`);
+  if (draft.state !== 'sending')
+    throw new WorkflowError('invalid_state', `Not possible while the draft is ${draft.state}`);
   return { state: 'published' };
 }
 
@@ -238,10 +269,17 @@ export function retract(draft: DraftFacts, actor: BrandActor, brand: BrandFacts)
 }
 
 /** The first of two people asks to send one post during a pause. */
-export function requestBreakGlass(draft: DraftFacts, actor: BrandActor, brand: BrandFacts, reason: string): void {
+export function requestBreakGlass(
+  draft: DraftFacts,
+  actor: BrandActor,
+  brand: BrandFacts,
+  reason: string,
+): void {
   authorize(actor, 'break_glass', brand, { current: draft.state, allowed: ['approved', 'scheduled'] });
-  if (!brand.paused) throw new WorkflowError('not_paused', 'Publishing is not paused; schedule the post instead');
-  if (reason.trim() === '') throw new WorkflowError('reason_required', 'Say why this post must go out during the pause');
+  if (!brand.paused)
+    throw new WorkflowError('not_paused', 'Publishing is not paused; schedule the post instead');
+  if (reason.trim() === '')
+    throw new WorkflowError('reason_required', 'Say why this post must go out during the pause');
 }
 
 /** A second, different person confirms: the post is scheduled to go now despite the pause. */
@@ -253,10 +291,12 @@ export function confirmBreakGlass(
   now: number,
 ): { state: 'scheduled'; sendAt: number; pauseOverride: true } {
   authorize(actor, 'break_glass', brand, { current: draft.state, allowed: ['approved', 'scheduled'] });
-  if (requestedBy === null) throw new WorkflowError('invalid_state', 'Nobody asked to break the glass for this post');
+  if (requestedBy === null)
+    throw new WorkflowError('invalid_state', 'Nobody asked to break the glass for this post');
   if (requestedBy === actor.accountId) {
     throw new WorkflowError('same_person', 'A second person must confirm a break-glass send');
   }
-  if (!brand.paused) throw new WorkflowError('not_paused', 'Publishing is not paused; schedule the post instead');
+  if (!brand.paused)
+    throw new WorkflowError('not_paused', 'Publishing is not paused; schedule the post instead');
   return { state: 'scheduled', sendAt: now, pauseOverride: true };
 }

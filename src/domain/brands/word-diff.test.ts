@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { wordDiff } from './word-diff.js';
 
 const rebuild = (segments: ReturnType<typeof wordDiff>, keep: 'insert' | 'delete') =>
-  segments.filter((s) => s.op === 'equal' || s.op === keep).map((s) => s.text).join('');
+  segments
+    .filter((s) => s.op === 'equal' || s.op === keep)
+    .map((s) => s.text)
+    .join('');
 
 describe('wordDiff', () => {
   it('marks replaced words and keeps the rest equal', () => {
@@ -32,7 +35,9 @@ describe('wordDiff', () => {
   });
 
   it('always gives back both texts exactly, with no empty or repeated segments', () => {
-    const words = fc.array(fc.constantFrom('a', 'b', 'c', 'menu', 'sale', ' ', '  ', '\n', '🎉'), { maxLength: 30 }).map((w) => w.join(''));
+    const words = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'menu', 'sale', ' ', '  ', '\n', '🎉'), { maxLength: 30 })
+      .map((w) => w.join(''));
     fc.assert(
       fc.property(words, words, (before, after) => {
         const segments = wordDiff(before, after);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { progress, requiredSteps, SCREENING_REVIEW_STEP_ID, type ApprovalPolicy, type ApprovalStep, type Candidate } from './workflow.js';
+import {
+  progress,
+  requiredSteps,
+  SCREENING_REVIEW_STEP_ID,
+  type ApprovalPolicy,
+  type ApprovalStep,
+  type Candidate,
+} from './workflow.js';
 
-const step = (id: string, approvers: Partial<ApprovalStep['approvers']>, quorum: ApprovalStep['quorum'] = 'any', when?: string[]): ApprovalStep => ({
+const step = (
+  id: string,
+  approvers: Partial<ApprovalStep['approvers']>,
+  quorum: ApprovalStep['quorum'] = 'any',
+  when?: string[],
+): ApprovalStep => ({
   id,
   name: id,
   approvers: { people: [], roles: [], departments: [], ...approvers },
@@ -20,16 +32,25 @@ const people: Candidate[] = [
 
 describe('requiredSteps', () => {
   const policy: ApprovalPolicy = {
-    steps: [step('review', { roles: ['approver'] }), step('legal', { departments: [legal] }, 'any', ['confidential', 'personal'])],
+    steps: [
+      step('review', { roles: ['approver'] }),
+      step('legal', { departments: [legal] }, 'any', ['confidential', 'personal']),
+    ],
   };
 
   it('leaves out a conditional step when screening found nothing of its categories', () => {
     expect(requiredSteps(policy, { action: 'allow', categories: [] }).map((s) => s.id)).toEqual(['review']);
-    expect(requiredSteps(policy, { action: 'warn', categories: ['offensive'] }).map((s) => s.id)).toEqual(['review']);
+    expect(requiredSteps(policy, { action: 'warn', categories: ['offensive'] }).map((s) => s.id)).toEqual([
+      'review',
+    ]);
   });
 
   it('adds the conditional step when screening found its category, and a screening review for `review`', () => {
-    expect(requiredSteps(policy, { action: 'review', categories: ['personal'] }).map((s) => s.id)).toEqual(['review', 'legal', SCREENING_REVIEW_STEP_ID]);
+    expect(requiredSteps(policy, { action: 'review', categories: ['personal'] }).map((s) => s.id)).toEqual([
+      'review',
+      'legal',
+      SCREENING_REVIEW_STEP_ID,
+    ]);
   });
 });
 
@@ -37,15 +58,33 @@ describe('progress', () => {
   it('needs one approver for `any`, every eligible non-author for `all`, N for a number', () => {
     const any = progress([step('s', { roles: ['approver'] })], [{ accountId: 2, stepId: 's' }], [1], people);
     expect(any.complete).toBe(true);
-    const all = progress([step('s', { roles: ['approver'] }, 'all')], [{ accountId: 2, stepId: 's' }], [1], people);
+    const all = progress(
+      [step('s', { roles: ['approver'] }, 'all')],
+      [{ accountId: 2, stepId: 's' }],
+      [1],
+      people,
+    );
     expect(all.complete).toBe(false);
     expect(all.current?.needed).toBe(3);
-    const two = progress([step('s', { roles: ['approver'] }, 2)], [{ accountId: 2, stepId: 's' }, { accountId: 3, stepId: 's' }], [1], people);
+    const two = progress(
+      [step('s', { roles: ['approver'] }, 2)],
+      [
+        { accountId: 2, stepId: 's' },
+        { accountId: 3, stepId: 's' },
+      ],
+      [1],
+      people,
+    );
     expect(two.complete).toBe(true);
   });
 
   it('never counts the author, even as an eligible approver', () => {
-    const result = progress([step('s', { roles: ['approver'] })], [{ accountId: 2, stepId: 's' }], [2], people);
+    const result = progress(
+      [step('s', { roles: ['approver'] })],
+      [{ accountId: 2, stepId: 's' }],
+      [2],
+      people,
+    );
     expect(result.complete).toBe(false);
     expect(result.current?.eligible).not.toContain(2);
   });
@@ -60,7 +99,9 @@ describe('progress', () => {
 
   it('stops counting an approval whose giver lost the role', () => {
     const without = people.filter((p) => p.accountId !== 2);
-    expect(progress([step('s', { roles: ['approver'] })], [{ accountId: 2, stepId: 's' }], [1], without).complete).toBe(false);
+    expect(
+      progress([step('s', { roles: ['approver'] })], [{ accountId: 2, stepId: 's' }], [1], without).complete,
+    ).toBe(false);
   });
 
   it('blocks rather than passes a step nobody can approve', () => {

@@ -69,7 +69,10 @@ export function defaultApprovalPolicy(): ApprovalPolicy {
 const ACTION_RANK = { allow: 0, warn: 1, review: 2, block: 3 } as const;
 
 /** Two screenings of the same submission together: the stricter action, every category. */
-export function mergeScreening(a: ScreeningSummary | null, b: ScreeningSummary | null): ScreeningSummary | null {
+export function mergeScreening(
+  a: ScreeningSummary | null,
+  b: ScreeningSummary | null,
+): ScreeningSummary | null {
   if (!a) return b;
   if (!b) return a;
   return {
@@ -126,7 +129,8 @@ export function progress(
   candidates: readonly Candidate[],
 ): Progress {
   const byPerson = new Map<number, string>();
-  for (const approval of approvals) if (!byPerson.has(approval.accountId)) byPerson.set(approval.accountId, approval.stepId);
+  for (const approval of approvals)
+    if (!byPerson.has(approval.accountId)) byPerson.set(approval.accountId, approval.stepId);
   const result: StepProgress[] = [];
   let current: StepProgress | null = null;
   for (const step of steps) {
@@ -139,7 +143,13 @@ export function progress(
       .map((c) => c.accountId);
     const approvedBy = eligible.filter((id) => byPerson.get(id) === step.id);
     const needed = quorumSize(step.quorum, eligible.length);
-    const entry: StepProgress = { step, eligible, approvedBy, needed, satisfied: approvedBy.length >= needed };
+    const entry: StepProgress = {
+      step,
+      eligible,
+      approvedBy,
+      needed,
+      satisfied: approvedBy.length >= needed,
+    };
     result.push(entry);
     if (!entry.satisfied && current === null) current = entry;
   }

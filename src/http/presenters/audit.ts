@@ -17,7 +17,18 @@ export function presentAuditRow(row: AuditRow) {
   };
 }
 
-export const AUDIT_CSV_COLUMNS = ['id', 'created_at', 'actor_id', 'action', 'subject_type', 'subject_id', 'brand_id', 'before', 'after', 'reason'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'actor_id',
+  'action',
+  'subject_type',
+  'subject_id',
+  'brand_id',
+  'before',
+  'after',
+  'reason',
+] as const;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A

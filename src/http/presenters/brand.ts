@@ -24,7 +24,14 @@ export function presentBrand({ brand, actor, facts }: BrandContext) {
     undo_window_seconds: brand.undoWindowSeconds,
     require_two_factor: brand.requireTwoFactor,
     paused: facts.paused,
-    pause: brand.pausedAt === null ? null : { paused_at: iso(brand.pausedAt), paused_by: brand.pausedBy === null ? null : String(brand.pausedBy), reason: brand.pauseReason },
+    pause:
+      brand.pausedAt === null
+        ? null
+        : {
+            paused_at: iso(brand.pausedAt),
+            paused_by: brand.pausedBy === null ? null : String(brand.pausedBy),
+            reason: brand.pauseReason,
+          },
     created_at: iso(brand.createdAt),
     roles: [...actor.roles],
     two_factor_needed: needsTwoFactor(actor, 'write_draft', facts),
@@ -40,7 +47,11 @@ export function presentBrand({ brand, actor, facts }: BrandContext) {
   };
 }
 
-export function presentMember(member: { accountId: number; roles: BrandRole[]; since: number }, account: HydratedAccount | undefined, ctx: PresentContext) {
+export function presentMember(
+  member: { accountId: number; roles: BrandRole[]; since: number },
+  account: HydratedAccount | undefined,
+  ctx: PresentContext,
+) {
   return {
     account_id: String(member.accountId),
     account: account ? presentAccount(account, ctx) : null,
@@ -105,5 +116,10 @@ export function presentConnector(connector: ConnectorRecord) {
 }
 
 export function presentAllowlistEntry(entry: AllowlistEntry) {
-  return { id: String(entry.id), host: entry.host, created_by: entry.createdBy === null ? null : String(entry.createdBy), created_at: iso(entry.createdAt) };
+  return {
+    id: String(entry.id),
+    host: entry.host,
+    created_by: entry.createdBy === null ? null : String(entry.createdBy),
+    created_at: iso(entry.createdAt),
+  };
 }

@@ -48,7 +48,9 @@ function presentStep(progress: StepProgress, current: boolean) {
     eligible: progress.eligible.map(String),
     satisfied: progress.satisfied,
     current,
-    conditional: progress.step.when ? { screening_categories: [...progress.step.when.screeningCategories] } : null,
+    conditional: progress.step.when
+      ? { screening_categories: [...progress.step.when.screeningCategories] }
+      : null,
   };
 }
 
@@ -94,7 +96,8 @@ export function presentDraft(view: DraftView) {
         : {
             requested_by: String(draft.break_glass_requested_by),
             reason: draft.break_glass_reason,
-            confirmed_by: draft.break_glass_confirmed_by === null ? null : String(draft.break_glass_confirmed_by),
+            confirmed_by:
+              draft.break_glass_confirmed_by === null ? null : String(draft.break_glass_confirmed_by),
           },
     status_id: draft.status_id === null ? null : String(draft.status_id),
     published_at: iso(draft.published_at),
@@ -127,7 +130,12 @@ export function presentComment(comment: CommentView) {
   };
 }
 
-export function presentDiff(diff: { from: RevisionRow; to: RevisionRow; text: DiffSegment[]; spoilerText: DiffSegment[] }) {
+export function presentDiff(diff: {
+  from: RevisionRow;
+  to: RevisionRow;
+  text: DiffSegment[];
+  spoilerText: DiffSegment[];
+}) {
   return {
     from: presentRevision(diff.from),
     to: presentRevision(diff.to),
@@ -141,7 +149,12 @@ export function presentCalendarEntry(entry: CalendarEntry) {
     at: iso(entry.at),
     state: entry.draft.state,
     draft_id: String(entry.draft.id),
-    brand: { id: String(entry.brand.id), username: entry.brand.username, display_name: entry.brand.displayName, colour: entry.brand.colour },
+    brand: {
+      id: String(entry.brand.id),
+      username: entry.brand.username,
+      display_name: entry.brand.displayName,
+      colour: entry.brand.colour,
+    },
     text: entry.revision.text,
     spoiler_text: entry.revision.spoiler_text,
   };

@@ -2,7 +2,7 @@
 // list), plus what is internal everywhere — private and loopback IP addresses, single-label
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
-import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_SLASH } from '../symbols.js';
+import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_SLASH } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
@@ -79,7 +79,8 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
     gate,
     dotContext,
     isInternalHost(hostRaw: string): boolean {
-      const host = hostRaw.toLowerCase().replace(/\.$/, '');
+      const lower = hostRaw.toLowerCase();
+      const host = lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
       if (host === 'localhost') return true;
       // Only a host of four dot-separated parts can be an IP address.
       const dots = countDots(host);
@@ -94,7 +95,14 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
       }
       if (dots === 0) return labels.has(host);
       // An internal label counts when it is a subdomain, not the registrable name itself (corp.com).
-      return dots >= 2 && host.split('.').slice(0, -2).some((p) => labels.has(p));
+      if (dots < 2) return false;
+      // Every part but the last two.
+      for (let from = 0, left = dots - 1; left > 0; left--) {
+        const dot = host.indexOf('.', from);
+        if (labels.has(host.slice(from, dot))) return true;
+        from = dot + 1;
+      }
+      return false;
     },
   };
 }
@@ -211,7 +219,7 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     if (isSingleLabel(host) || domains.isInternalHost(host)) report(ctx, m.index, m[0]);
   }
   BARE_HOST.lastIndex = 0;
-  const maybeHost = (facts & FACT_DOT) !== 0 && maybeBareHost(text, domains.dotContext) && domains.gate.test(text);
+  const maybeHost = (facts & FACT_DOT_WORD) !== 0 && maybeBareHost(text, domains.dotContext) && domains.gate.test(text);
   for (let m = maybeHost ? BARE_HOST.exec(text) : null; m !== null; m = BARE_HOST.exec(text)) {
     const host = (m[0].split(/[/:]/)[0] ?? '').replace(/\.$/, '');
     if (domains.isInternalHost(host)) report(ctx, m.index, m[0]);

@@ -36,14 +36,16 @@ export class CandidateResolver {
     for (const step of steps) for (const person of step.approvers.people) named.add(person);
     const departments = [...new Set(steps.flatMap((s) => s.approvers.departments))];
     for (const departmentId of departments) {
-      for (const id of await this.accounts.directory({ departmentId, offset: 0, limit: DEPARTMENT_LIMIT })) named.add(id);
+      for (const id of await this.accounts.directory({ departmentId, offset: 0, limit: DEPARTMENT_LIMIT }))
+        named.add(id);
     }
     const ids = [...new Set([...members.map((m) => m.accountId), ...named])];
     const accounts = await this.accounts.hydrate(ids);
     const people = new Map<number, number | null>();
     for (const id of ids) {
       const account = accounts.get(id);
-      if (account && account.kind === 'person' && account.suspended_at === null) people.set(id, account.department_id);
+      if (account && account.kind === 'person' && account.suspended_at === null)
+        people.set(id, account.department_id);
     }
     return { people, named };
   }
@@ -56,7 +58,11 @@ export class CandidateResolver {
     const candidates: Candidate[] = [];
     for (const id of ids) {
       if (!prepared.people.has(id)) continue;
-      candidates.push({ accountId: id, roles: roles.get(id) ?? [], departmentId: prepared.people.get(id) ?? null });
+      candidates.push({
+        accountId: id,
+        roles: roles.get(id) ?? [],
+        departmentId: prepared.people.get(id) ?? null,
+      });
     }
     return candidates;
   }

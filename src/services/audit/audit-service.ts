@@ -17,7 +17,16 @@ export interface AuditEntry {
   actorAccountId: number | null;
   /** Dotted verb: `brand.create`, `draft.approve`, `pause.resume_all`, … */
   action: string;
-  subjectType: 'brand' | 'member' | 'workflow' | 'draft' | 'delivery' | 'pause' | 'connector' | 'two_factor' | 'allowlist';
+  subjectType:
+    | 'brand'
+    | 'member'
+    | 'workflow'
+    | 'draft'
+    | 'delivery'
+    | 'pause'
+    | 'connector'
+    | 'two_factor'
+    | 'allowlist';
   subjectId: number | null;
   brandId: number | null;
   before?: unknown;
@@ -77,7 +86,11 @@ export class Audit {
     let after = 0;
     let total = 0;
     while (total < EXPORT_LIMIT) {
-      const rows = await this.filtered(filter).where('audit_log.id', '>', after).orderBy('audit_log.id', 'asc').limit(1000).execute();
+      const rows = await this.filtered(filter)
+        .where('audit_log.id', '>', after)
+        .orderBy('audit_log.id', 'asc')
+        .limit(1000)
+        .execute();
       for (const row of rows) {
         yield row;
         total++;

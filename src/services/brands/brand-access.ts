@@ -55,7 +55,11 @@ export class BrandAccess {
     return { ...person, roles: await this.store.roles(db, brandId, person.accountId) };
   }
 
-  async facts(brand: BrandRecord, db: Database = this.database, options: { lock?: boolean } = {}): Promise<BrandFacts> {
+  async facts(
+    brand: BrandRecord,
+    db: Database = this.database,
+    options: { lock?: boolean } = {},
+  ): Promise<BrandFacts> {
     const all = await this.store.globalPause(db, options);
     return {
       external: brand.external,

@@ -43,13 +43,18 @@ export async function createBrandAccount(
       })
       .execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `username: "${username}" is already taken`, { field: 'username' });
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `username: "${username}" is already taken`, { field: 'username' });
     throw error;
   }
   return id;
 }
 
-export async function renameBrandAccount(tx: Database, accountId: number, displayName: string): Promise<void> {
+export async function renameBrandAccount(
+  tx: Database,
+  accountId: number,
+  displayName: string,
+): Promise<void> {
   await tx.db
     .updateTable('accounts')
     .set({ display_name: checkDisplayName(displayName), updated_at: Date.now() })

@@ -8,7 +8,11 @@ import { AppError, ConflictError, ForbiddenError, ValidationError } from '../../
 import { newId } from '../../domain/ids.js';
 import { authorize } from '../../domain/brands/draft-machine.js';
 import { BRAND_ROLES, canViewBrand, type BrandRole } from '../../domain/brands/roles.js';
-import { defaultApprovalPolicy, SCREENING_REVIEW_STEP_ID, type ApprovalPolicy } from '../../domain/brands/workflow.js';
+import {
+  defaultApprovalPolicy,
+  SCREENING_REVIEW_STEP_ID,
+  type ApprovalPolicy,
+} from '../../domain/brands/workflow.js';
 import type { Accounts } from '../accounts/account-service.js';
 import type { Audit } from '../audit/audit-service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -41,7 +45,14 @@ export interface ResumeHook {
 
 export interface PauseState {
   all: GlobalPause;
-  brands: Array<{ id: number; username: string; displayName: string; pausedAt: number; pausedBy: number | null; reason: string | null }>;
+  brands: Array<{
+    id: number;
+    username: string;
+    displayName: string;
+    pausedAt: number;
+    pausedBy: number | null;
+    reason: string | null;
+  }>;
 }
 
 export const DEFAULT_COLOUR = '#2563eb';
@@ -71,7 +82,10 @@ export class Brands {
     const owners = [...new Set(input.ownerIds ?? [])];
     await this.requirePeople(owners, 'owner_ids');
     const id = await this.database.transaction(async (tx) => {
-      const accountId = await createBrandAccount(tx, this.accounts, { username: input.username, displayName: input.displayName });
+      const accountId = await createBrandAccount(tx, this.accounts, {
+        username: input.username,
+        displayName: input.displayName,
+      });
       const now = Date.now();
       const id = newId(now);
       const workflow = defaultApprovalPolicy();
@@ -94,7 +108,10 @@ export class Brands {
         })
         .execute();
       for (const owner of owners) {
-        await tx.db.insertInto('brand_members').values({ brand_id: id, account_id: owner, role: 'owner', created_at: now }).execute();
+        await tx.db
+          .insertInto('brand_members')
+          .values({ brand_id: id, account_id: owner, role: 'owner', created_at: now })
+          .execute();
       }
       await this.audit.record(tx, {
         actorAccountId: viewer.accountId,
@@ -102,7 +119,14 @@ export class Brands {
         subjectType: 'brand',
         subjectId: id,
         brandId: id,
-        after: { username: input.username, display_name: input.displayName, colour, external: !!input.external, undo_window_seconds: undo, owner_ids: owners.map(String) },
+        after: {
+          username: input.username,
+          display_name: input.displayName,
+          colour,
+          external: !!input.external,
+          undo_window_seconds: undo,
+          owner_ids: owners.map(String),
+        },
       });
       return id;
     });
@@ -135,7 +159,9 @@ export class Brands {
         if (change.external !== undefined && change.external !== brand.external && viewer.role !== 'admin') {
           throw new ForbiddenError('Only administrators decide whether a brand publishes externally');
         }
-        const onlyExternal = Object.entries(change).every(([k, v]) => v === undefined || k === 'external' || k === 'reason');
+        const onlyExternal = Object.entries(change).every(
+          ([k, v]) => v === undefined || k === 'external' || k === 'reason',
+        );
         if (!(onlyExternal && viewer.role === 'admin')) authorize(actor, 'manage_settings', facts);
         if (change.requireTwoFactor === false && brand.requireTwoFactor && !change.reason?.trim()) {
           throw new ValidationError('reason', 'say why two-factor sign-in is no longer required');
@@ -144,7 +170,10 @@ export class Brands {
         const after = {
           display_name: change.displayName ?? brand.displayName,
           colour: change.colour !== undefined ? checkColour(change.colour) : brand.colour,
-          undo_window_seconds: change.undoWindowSeconds !== undefined ? checkUndoWindow(change.undoWindowSeconds) : brand.undoWindowSeconds,
+          undo_window_seconds:
+            change.undoWindowSeconds !== undefined
+              ? checkUndoWindow(change.undoWindowSeconds)
+              : brand.undoWindowSeconds,
           external: change.external ?? brand.external,
           require_two_factor: change.requireTwoFactor ?? brand.requireTwoFactor,
         };
@@ -159,7 +188,8 @@ export class Brands {
           })
           .where('id', '=', id)
           .execute();
-        if (change.displayName !== undefined) await renameBrandAccount(tx, brand.accountId, change.displayName);
+        if (change.displayName !== undefined)
+          await renameBrandAccount(tx, brand.accountId, change.displayName);
         const action =
           after.require_two_factor !== before.require_two_factor
             ? after.require_two_factor
@@ -201,7 +231,11 @@ export class Brands {
         if (current.includes('owner') && !wanted.includes('owner') && otherOwners.length === 0) {
           throw new ConflictError('A brand keeps at least one owner: add another owner first');
         }
-        await tx.db.deleteFrom('brand_members').where('brand_id', '=', id).where('account_id', '=', accountId).execute();
+        await tx.db
+          .deleteFrom('brand_members')
+          .where('brand_id', '=', id)
+          .where('account_id', '=', accountId)
+          .execute();
         const now = Date.now();
         if (wanted.length > 0) {
           await tx.db
@@ -211,7 +245,8 @@ export class Brands {
         }
         await this.audit.record(tx, {
           actorAccountId: viewer.accountId,
-          action: wanted.length === 0 ? 'member.remove' : current.length === 0 ? 'member.add' : 'member.change',
+          action:
+            wanted.length === 0 ? 'member.remove' : current.length === 0 ? 'member.add' : 'member.change',
           subjectType: 'member',
           subjectId: accountId,
           brandId: id,
@@ -236,7 +271,11 @@ export class Brands {
       this.database.transaction(async (tx) => {
         const { brand, actor, facts } = await this.access.load(viewer, id, tx, { lock: true, person });
         authorize(actor, 'manage_workflow', facts);
-        await tx.db.updateTable('brands').set({ workflow: JSON.stringify(policy), updated_at: Date.now() }).where('id', '=', id).execute();
+        await tx.db
+          .updateTable('brands')
+          .set({ workflow: JSON.stringify(policy), updated_at: Date.now() })
+          .where('id', '=', id)
+          .execute();
         await this.audit.record(tx, {
           actorAccountId: viewer.accountId,
           action: 'workflow.update',
@@ -258,14 +297,22 @@ export class Brands {
       this.database.transaction(async (tx) => {
         const { brand, actor, facts } = await this.access.load(viewer, id, tx, { lock: true, person });
         authorize(actor, 'pause', facts);
-        if (brand.pausedAt !== null) throw new AppError('conflict', 'This brand is already paused', { reason: 'paused' });
+        if (brand.pausedAt !== null)
+          throw new AppError('conflict', 'This brand is already paused', { reason: 'paused' });
         const now = Date.now();
         await tx.db
           .updateTable('brands')
           .set({ paused_at: now, paused_by: viewer.accountId, pause_reason: reason.trim(), updated_at: now })
           .where('id', '=', id)
           .execute();
-        await this.audit.record(tx, { actorAccountId: viewer.accountId, action: 'pause.brand', subjectType: 'pause', subjectId: id, brandId: id, reason: reason.trim() });
+        await this.audit.record(tx, {
+          actorAccountId: viewer.accountId,
+          action: 'pause.brand',
+          subjectType: 'pause',
+          subjectId: id,
+          brandId: id,
+          reason: reason.trim(),
+        });
       }),
     );
     return this.store.brand(this.database, id);
@@ -279,7 +326,8 @@ export class Brands {
       this.database.transaction(async (tx) => {
         const { brand, actor, facts } = await this.access.load(viewer, id, tx, { lock: true, person });
         authorize(actor, 'resume', facts);
-        if (brand.pausedAt === null) throw new AppError('conflict', 'This brand is not paused', { reason: 'not_paused' });
+        if (brand.pausedAt === null)
+          throw new AppError('conflict', 'This brand is not paused', { reason: 'not_paused' });
         await tx.db
           .updateTable('brands')
           .set({ paused_at: null, paused_by: null, pause_reason: null, updated_at: Date.now() })
@@ -291,7 +339,11 @@ export class Brands {
           subjectType: 'pause',
           subjectId: id,
           brandId: id,
-          before: { paused_at: brand.pausedAt, paused_by: brand.pausedBy === null ? null : String(brand.pausedBy), reason: brand.pauseReason },
+          before: {
+            paused_at: brand.pausedAt,
+            paused_by: brand.pausedBy === null ? null : String(brand.pausedBy),
+            reason: brand.pauseReason,
+          },
           reason: reason.trim(),
         });
         await this.resumeHook?.afterResume(tx, { brandId: id });
@@ -305,14 +357,22 @@ export class Brands {
     requireReason(reason);
     await this.database.transaction(async (tx) => {
       const current = await this.store.globalPause(tx, { lock: true });
-      if (current.pausedAt !== null) throw new AppError('conflict', 'All brands are already paused', { reason: 'paused' });
+      if (current.pausedAt !== null)
+        throw new AppError('conflict', 'All brands are already paused', { reason: 'paused' });
       const now = Date.now();
       await tx.db
         .updateTable('publishing_pauses')
         .set({ paused_at: now, paused_by: viewer.accountId, reason: reason.trim(), updated_at: now })
         .where('scope', '=', 'all')
         .execute();
-      await this.audit.record(tx, { actorAccountId: viewer.accountId, action: 'pause.all', subjectType: 'pause', subjectId: null, brandId: null, reason: reason.trim() });
+      await this.audit.record(tx, {
+        actorAccountId: viewer.accountId,
+        action: 'pause.all',
+        subjectType: 'pause',
+        subjectId: null,
+        brandId: null,
+        reason: reason.trim(),
+      });
     });
     return this.store.globalPause(this.database);
   }
@@ -322,7 +382,8 @@ export class Brands {
     requireReason(reason);
     await this.database.transaction(async (tx) => {
       const current = await this.store.globalPause(tx, { lock: true });
-      if (current.pausedAt === null) throw new AppError('conflict', 'Brands are not paused', { reason: 'not_paused' });
+      if (current.pausedAt === null)
+        throw new AppError('conflict', 'Brands are not paused', { reason: 'not_paused' });
       await tx.db
         .updateTable('publishing_pauses')
         .set({ paused_at: null, paused_by: null, reason: null, updated_at: Date.now() })
@@ -334,7 +395,11 @@ export class Brands {
         subjectType: 'pause',
         subjectId: null,
         brandId: null,
-        before: { paused_at: current.pausedAt, paused_by: current.pausedBy === null ? null : String(current.pausedBy), reason: current.reason },
+        before: {
+          paused_at: current.pausedAt,
+          paused_by: current.pausedBy === null ? null : String(current.pausedBy),
+          reason: current.reason,
+        },
         reason: reason.trim(),
       });
       await this.resumeHook?.afterResume(tx, 'all');
@@ -367,14 +432,20 @@ export class Brands {
     const departments = new Set((await this.accounts.listDepartments()).map((d) => d.id));
     for (const [index, step] of policy.steps.entries()) {
       const field = `steps.${index}`;
-      if (step.id === SCREENING_REVIEW_STEP_ID) throw new ValidationError(`${field}.id`, `"${SCREENING_REVIEW_STEP_ID}" is reserved for screening review`);
+      if (step.id === SCREENING_REVIEW_STEP_ID)
+        throw new ValidationError(
+          `${field}.id`,
+          `"${SCREENING_REVIEW_STEP_ID}" is reserved for screening review`,
+        );
       if (ids.has(step.id)) throw new ValidationError(`${field}.id`, `"${step.id}" is used by another step`);
       ids.add(step.id);
       const { people, roles, departments: depts } = step.approvers;
-      if (people.length + roles.length + depts.length === 0) throw new ValidationError(`${field}.approvers`, 'must name people, roles or departments');
+      if (people.length + roles.length + depts.length === 0)
+        throw new ValidationError(`${field}.approvers`, 'must name people, roles or departments');
       await this.requirePeople(people, `${field}.approvers.people`);
       depts.forEach((d, i) => {
-        if (!departments.has(d)) throw new ValidationError(`${field}.approvers.departments.${i}`, 'is not a department');
+        if (!departments.has(d))
+          throw new ValidationError(`${field}.approvers.departments.${i}`, 'is not a department');
       });
     }
   }
@@ -385,7 +456,10 @@ export class Brands {
     ids.forEach((id, i) => {
       const account = found.get(id);
       if (!account || account.kind !== 'person' || account.suspended_at !== null) {
-        throw new ValidationError(field.endsWith('account_id') ? field : `${field}.${i}`, 'is not an active person');
+        throw new ValidationError(
+          field.endsWith('account_id') ? field : `${field}.${i}`,
+          'is not an active person',
+        );
       }
     });
   }
@@ -408,7 +482,10 @@ function checkColour(colour: string): string {
 
 function checkUndoWindow(seconds: number): number {
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UNDO_WINDOW_SECONDS) {
-    throw new ValidationError('undo_window_seconds', `must be a whole number of seconds from 0 to ${MAX_UNDO_WINDOW_SECONDS}`);
+    throw new ValidationError(
+      'undo_window_seconds',
+      `must be a whole number of seconds from 0 to ${MAX_UNDO_WINDOW_SECONDS}`,
+    );
   }
   return seconds;
 }

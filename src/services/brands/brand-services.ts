@@ -56,13 +56,48 @@ export function createBrandServices(deps: BrandServiceDeps): BrandServices {
   const transactions = new DraftTransactions(database, store, access, candidates);
   const outboundAllowlist = new OutboundAllowlist(database, audit);
   const connectors = new Connectors(database, access, audit, outboundAllowlist);
-  const mailer = deps.mailer !== undefined ? deps.mailer : config.smtpUrl ? new SmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : null;
+  const mailer =
+    deps.mailer !== undefined
+      ? deps.mailer
+      : config.smtpUrl
+        ? new SmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+        : null;
   let outbox: Outbox | null = null;
-  const notices = new BrandNotices(notifications, () => outbox!.jobs(), mailer !== null, () => config.baseUrl);
-  outbox = new Outbox({ config, database, store, access, candidates, connectors, posts, accounts, screening, audit, notices, mailer });
+  const notices = new BrandNotices(
+    notifications,
+    () => outbox!.jobs(),
+    mailer !== null,
+    () => config.baseUrl,
+  );
+  outbox = new Outbox({
+    config,
+    database,
+    store,
+    access,
+    candidates,
+    connectors,
+    posts,
+    accounts,
+    screening,
+    audit,
+    notices,
+    mailer,
+  });
   const brands = new Brands(database, store, access, accounts, audit);
   brands.onResume(outbox);
-  const drafts = new Drafts({ config, database, store, access, candidates, transactions, screening, outbox, audit, notices, posts });
+  const drafts = new Drafts({
+    config,
+    database,
+    store,
+    access,
+    candidates,
+    transactions,
+    screening,
+    outbox,
+    audit,
+    notices,
+    posts,
+  });
   const approvals = new Approvals(transactions, audit, notices);
   return { audit, twoFactor, brands, drafts, approvals, connectors, outboundAllowlist, outbox };
 }

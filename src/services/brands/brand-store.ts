@@ -69,13 +69,22 @@ export class BrandStore {
   }
 
   async byAccount(db: Database, accountId: number): Promise<BrandRecord | null> {
-    const row = await db.db.selectFrom('brands').select('id').where('account_id', '=', accountId).executeTakeFirst();
+    const row = await db.db
+      .selectFrom('brands')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row ? this.find(db, row.id) : null;
   }
 
   /** Brand ids where the person holds any role. */
   async brandIdsOf(db: Database, accountId: number): Promise<number[]> {
-    const rows = await db.db.selectFrom('brand_members').select('brand_id').distinct().where('account_id', '=', accountId).execute();
+    const rows = await db.db
+      .selectFrom('brand_members')
+      .select('brand_id')
+      .distinct()
+      .where('account_id', '=', accountId)
+      .execute();
     return rows.map((r) => r.brand_id);
   }
 
@@ -98,12 +107,17 @@ export class BrandStore {
       .execute();
     const byAccount = new Map<number, Member>();
     for (const row of rows) {
-      const member = byAccount.get(row.account_id) ?? { accountId: row.account_id, roles: [], since: row.created_at };
+      const member = byAccount.get(row.account_id) ?? {
+        accountId: row.account_id,
+        roles: [],
+        since: row.created_at,
+      };
       if (isBrandRole(row.role)) member.roles.push(row.role);
       member.since = Math.min(member.since, row.created_at);
       byAccount.set(row.account_id, member);
     }
-    for (const member of byAccount.values()) member.roles.sort((a, b) => BRAND_ROLES.indexOf(a) - BRAND_ROLES.indexOf(b));
+    for (const member of byAccount.values())
+      member.roles.sort((a, b) => BRAND_ROLES.indexOf(a) - BRAND_ROLES.indexOf(b));
     return [...byAccount.values()];
   }
 
@@ -111,7 +125,11 @@ export class BrandStore {
     let query = db.db.selectFrom('publishing_pauses').selectAll().where('scope', '=', 'all');
     if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
     const row = await query.executeTakeFirst();
-    return { pausedAt: row?.paused_at ?? null, pausedBy: row?.paused_by ?? null, reason: row?.reason ?? null };
+    return {
+      pausedAt: row?.paused_at ?? null,
+      pausedBy: row?.paused_by ?? null,
+      reason: row?.reason ?? null,
+    };
   }
 
   /** Whether this brand may not publish now: paused itself or with all brands. Locks both rows when asked. */
@@ -180,7 +198,9 @@ export function parseWorkflow(json: string): ApprovalPolicy {
           departments: (step.approvers?.departments ?? []).map(Number),
         },
         quorum: step.quorum,
-        ...(step.when?.screeningCategories ? { when: { screeningCategories: step.when.screeningCategories } } : {}),
+        ...(step.when?.screeningCategories
+          ? { when: { screeningCategories: step.when.screeningCategories } }
+          : {}),
       };
     }),
   };

@@ -33,14 +33,25 @@ export class OutboundAllowlist {
   }
 
   async add(viewer: Viewer, host: string): Promise<AllowlistEntry> {
-    if (viewer.role !== 'admin') throw new ForbiddenError('Only administrators change the outbound allow-list');
+    if (viewer.role !== 'admin')
+      throw new ForbiddenError('Only administrators change the outbound allow-list');
     const value = normaliseEntry(host);
     const now = Date.now();
     const id = newId(now);
     try {
       await this.database.transaction(async (tx) => {
-        await tx.db.insertInto('outbound_allowlist').values({ id, host: value, created_by: viewer.accountId, created_at: now }).execute();
-        await this.audit.record(tx, { actorAccountId: viewer.accountId, action: 'allowlist.add', subjectType: 'allowlist', subjectId: id, brandId: null, after: { host: value } });
+        await tx.db
+          .insertInto('outbound_allowlist')
+          .values({ id, host: value, created_by: viewer.accountId, created_at: now })
+          .execute();
+        await this.audit.record(tx, {
+          actorAccountId: viewer.accountId,
+          action: 'allowlist.add',
+          subjectType: 'allowlist',
+          subjectId: id,
+          brandId: null,
+          after: { host: value },
+        });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`${value} is already allow-listed`);
@@ -50,12 +61,24 @@ export class OutboundAllowlist {
   }
 
   async remove(viewer: Viewer, id: number): Promise<void> {
-    if (viewer.role !== 'admin') throw new ForbiddenError('Only administrators change the outbound allow-list');
+    if (viewer.role !== 'admin')
+      throw new ForbiddenError('Only administrators change the outbound allow-list');
     await this.database.transaction(async (tx) => {
-      const row = await tx.db.selectFrom('outbound_allowlist').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await tx.db
+        .selectFrom('outbound_allowlist')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!row) throw new NotFoundError('Allow-list entry');
       await tx.db.deleteFrom('outbound_allowlist').where('id', '=', id).execute();
-      await this.audit.record(tx, { actorAccountId: viewer.accountId, action: 'allowlist.remove', subjectType: 'allowlist', subjectId: id, brandId: null, before: { host: row.host } });
+      await this.audit.record(tx, {
+        actorAccountId: viewer.accountId,
+        action: 'allowlist.remove',
+        subjectType: 'allowlist',
+        subjectId: id,
+        brandId: null,
+        before: { host: row.host },
+      });
     });
   }
 
@@ -86,7 +109,10 @@ export function policyFor(entries: string[]): AddressPolicy {
 
 /** A host name, an IP address, or a CIDR range; 400 naming `host` otherwise. */
 export function normaliseEntry(host: string): string {
-  const value = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const value = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   const [address, prefix, extra] = value.split('/');
   const family = isIP(address ?? '');
   if (family !== 0 && extra === undefined) {

@@ -9,7 +9,13 @@
  * Untested here: a test needs a local PDS from @atproto/dev-env (see docs/connectors.md).
  */
 import { createHash } from 'node:crypto';
-import { deliveryErrorFor, DeliveryError, type Connector, type OutboundPost, type PublishedRemote } from './connector.js';
+import {
+  deliveryErrorFor,
+  DeliveryError,
+  type Connector,
+  type OutboundPost,
+  type PublishedRemote,
+} from './connector.js';
 import { outboundRequest, type AddressPolicy } from './outbound-http.js';
 
 export interface BlueskySettings {
@@ -48,11 +54,18 @@ export class BlueskyConnector implements Connector {
     const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(remoteId);
     if (!match) throw new DeliveryError(`not an AT URI: ${remoteId}`, false);
     const session = await this.session();
-    await this.call('com.atproto.repo.deleteRecord', session.accessJwt, { repo: match[1], collection: match[2], rkey: match[3] });
+    await this.call('com.atproto.repo.deleteRecord', session.accessJwt, {
+      repo: match[1],
+      collection: match[2],
+      rkey: match[3],
+    });
   }
 
   private async session(): Promise<{ accessJwt: string; did: string; handle: string }> {
-    return this.call('com.atproto.server.createSession', null, { identifier: this.settings.identifier, password: this.appPassword });
+    return this.call('com.atproto.server.createSession', null, {
+      identifier: this.settings.identifier,
+      password: this.appPassword,
+    });
   }
 
   private async call<T>(method: string, token: string | null, input: unknown): Promise<T> {
@@ -60,7 +73,10 @@ export class BlueskyConnector implements Connector {
       {
         method: 'POST',
         url: `${this.settings.service.replace(/\/+$/, '')}/xrpc/${method}`,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(input),
       },
       await this.policy(),
@@ -79,7 +95,7 @@ export class BlueskyConnector implements Connector {
 /** A TID (13 characters of base32-sortable): microseconds of the release time and a clock id from the key. */
 export function recordKey(releasedAt: number, idempotencyKey: string): string {
   const clockId = createHash('sha256').update(idempotencyKey).digest().readUInt16BE(0) & 1023;
-  let value = (BigInt(releasedAt) * 1000n << 10n) | BigInt(clockId);
+  let value = ((BigInt(releasedAt) * 1000n) << 10n) | BigInt(clockId);
   let out = '';
   for (let i = 0; i < 13; i++) {
     out = TID_ALPHABET[Number(value & 31n)] + out;

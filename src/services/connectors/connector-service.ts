@@ -68,12 +68,21 @@ export class Connectors {
 
   async list(viewer: Viewer, brandId: number): Promise<ConnectorRecord[]> {
     await this.access.load(viewer, brandId);
-    const rows = await this.database.db.selectFrom('brand_connectors').selectAll().where('brand_id', '=', brandId).orderBy('id').execute();
+    const rows = await this.database.db
+      .selectFrom('brand_connectors')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute();
     return rows.map(toRecord);
   }
 
   /** Returns the record and, when Roost generated the webhook secret, that secret (shown this once). */
-  async create(viewer: Viewer, brandId: number, input: NewConnector): Promise<{ connector: ConnectorRecord; secret: string | null }> {
+  async create(
+    viewer: Viewer,
+    brandId: number,
+    input: NewConnector,
+  ): Promise<{ connector: ConnectorRecord; secret: string | null }> {
     const settings = checkSettings(input.kind, input.settings);
     const generated = input.kind === 'webhook' && !input.secret ? newWebhookSecret() : null;
     const secret = checkSecret(input.kind, input.secret ?? generated ?? '');
@@ -84,7 +93,10 @@ export class Connectors {
       this.database.transaction(async (tx) => {
         const { brand, actor, facts } = await this.access.load(viewer, brandId, tx, { lock: true, person });
         authorize(actor, 'manage_connectors', facts);
-        if (!brand.external) throw new AppError('conflict', 'This brand does not publish externally', { reason: 'internal_brand' });
+        if (!brand.external)
+          throw new AppError('conflict', 'This brand does not publish externally', {
+            reason: 'internal_brand',
+          });
         const now = Date.now();
         const id = newId(now);
         await tx.db
@@ -109,7 +121,13 @@ export class Connectors {
           subjectType: 'connector',
           subjectId: id,
           brandId,
-          after: { kind: input.kind, name, settings, max_attempts: maxAttempts, enabled: input.enabled !== false },
+          after: {
+            kind: input.kind,
+            name,
+            settings,
+            max_attempts: maxAttempts,
+            enabled: input.enabled !== false,
+          },
         });
         return id;
       }),
@@ -117,7 +135,12 @@ export class Connectors {
     return { connector: toRecord(await this.row(this.database, brandId, id)), secret: generated };
   }
 
-  async update(viewer: Viewer, brandId: number, id: number, change: ConnectorChange): Promise<ConnectorRecord> {
+  async update(
+    viewer: Viewer,
+    brandId: number,
+    id: number,
+    change: ConnectorChange,
+  ): Promise<ConnectorRecord> {
     const person = await this.access.person(viewer);
     await workflowStep(() =>
       this.database.transaction(async (tx) => {
@@ -125,12 +148,15 @@ export class Connectors {
         authorize(actor, 'manage_connectors', facts);
         const row = await this.row(tx, brandId, id);
         const kind = row.kind;
-        const settings = change.settings ? checkSettings(kind, change.settings) : (JSON.parse(row.settings) as Record<string, string>);
+        const settings = change.settings
+          ? checkSettings(kind, change.settings)
+          : (JSON.parse(row.settings) as Record<string, string>);
         const values = {
           name: change.name !== undefined ? checkName(change.name) : row.name,
           settings: JSON.stringify(settings),
           secret: change.secret !== undefined ? checkSecret(kind, change.secret) : row.secret,
-          max_attempts: change.maxAttempts !== undefined ? checkAttempts(change.maxAttempts) : row.max_attempts,
+          max_attempts:
+            change.maxAttempts !== undefined ? checkAttempts(change.maxAttempts) : row.max_attempts,
           enabled: change.enabled === undefined ? row.enabled : change.enabled ? 1 : 0,
           updated_at: Date.now(),
         };
@@ -141,8 +167,19 @@ export class Connectors {
           subjectType: 'connector',
           subjectId: id,
           brandId,
-          before: { name: row.name, settings: JSON.parse(row.settings), max_attempts: row.max_attempts, enabled: row.enabled === 1 },
-          after: { name: values.name, settings, max_attempts: values.max_attempts, enabled: values.enabled === 1, secret_changed: change.secret !== undefined },
+          before: {
+            name: row.name,
+            settings: JSON.parse(row.settings),
+            max_attempts: row.max_attempts,
+            enabled: row.enabled === 1,
+          },
+          after: {
+            name: values.name,
+            settings,
+            max_attempts: values.max_attempts,
+            enabled: values.enabled === 1,
+            secret_changed: change.secret !== undefined,
+          },
         });
       }),
     );
@@ -171,11 +208,19 @@ export class Connectors {
   }
 
   async enabledFor(db: Database, brandId: number): Promise<ConnectorRow[]> {
-    return db.db.selectFrom('brand_connectors').selectAll().where('brand_id', '=', brandId).where('enabled', '=', 1).orderBy('id').execute();
+    return db.db
+      .selectFrom('brand_connectors')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .where('enabled', '=', 1)
+      .orderBy('id')
+      .execute();
   }
 
   async byId(db: Database, id: number): Promise<ConnectorRow | null> {
-    return (await db.db.selectFrom('brand_connectors').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    return (
+      (await db.db.selectFrom('brand_connectors').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+    );
   }
 
   /** The live connector for a stored configuration. */
@@ -187,12 +232,19 @@ export class Connectors {
         return new WebhookConnector({ url: settings.url! }, row.secret, policy);
       case 'mastodon':
         return new MastodonConnector(
-          { baseUrl: settings.base_url!, ...(settings.visibility === 'unlisted' ? { visibility: 'unlisted' as const } : {}) },
+          {
+            baseUrl: settings.base_url!,
+            ...(settings.visibility === 'unlisted' ? { visibility: 'unlisted' as const } : {}),
+          },
           row.secret,
           policy,
         );
       case 'bluesky':
-        return new BlueskyConnector({ service: settings.service!, identifier: settings.identifier! }, row.secret, policy);
+        return new BlueskyConnector(
+          { service: settings.service!, identifier: settings.identifier! },
+          row.secret,
+          policy,
+        );
     }
   }
 
@@ -230,17 +282,20 @@ function checkName(name: string): string {
 }
 
 function checkAttempts(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new ValidationError('max_attempts', 'must be a whole number from 1 to 20');
+  if (!Number.isInteger(n) || n < 1 || n > 20)
+    throw new ValidationError('max_attempts', 'must be a whole number from 1 to 20');
   return n;
 }
 
 function checkSettings(kind: ConnectorKind, settings: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings)) {
-    if (!SETTINGS[kind].includes(key)) throw new ValidationError(`settings.${key}`, `is not a ${kind} setting`);
+    if (!SETTINGS[kind].includes(key))
+      throw new ValidationError(`settings.${key}`, `is not a ${kind} setting`);
     out[key] = value.trim();
   }
-  for (const key of REQUIRED[kind]) if (!out[key]) throw new ValidationError(`settings.${key}`, 'is required');
+  for (const key of REQUIRED[kind])
+    if (!out[key]) throw new ValidationError(`settings.${key}`, 'is required');
   for (const key of ['url', 'base_url', 'service']) {
     if (out[key] === undefined) continue;
     let url: URL;
@@ -249,7 +304,8 @@ function checkSettings(kind: ConnectorKind, settings: Record<string, string>): R
     } catch {
       throw new ValidationError(`settings.${key}`, 'must be an absolute http(s) URL');
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValidationError(`settings.${key}`, 'must be an absolute http(s) URL');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new ValidationError(`settings.${key}`, 'must be an absolute http(s) URL');
   }
   if (out.visibility !== undefined && !['public', 'unlisted'].includes(out.visibility)) {
     throw new ValidationError('settings.visibility', 'must be public or unlisted');
@@ -260,9 +316,14 @@ function checkSettings(kind: ConnectorKind, settings: Record<string, string>): R
 function checkSecret(kind: ConnectorKind, secret: string): string {
   const value = secret.trim();
   if (kind === 'webhook') {
-    if (!webhookKey(value)) throw new ValidationError('secret', 'must be whsec_ followed by at least 16 base64-encoded bytes');
+    if (!webhookKey(value))
+      throw new ValidationError('secret', 'must be whsec_ followed by at least 16 base64-encoded bytes');
     return value;
   }
-  if (value === '' || value.length > 2000) throw new ValidationError('secret', kind === 'mastodon' ? 'must be the access token' : 'must be the app password');
+  if (value === '' || value.length > 2000)
+    throw new ValidationError(
+      'secret',
+      kind === 'mastodon' ? 'must be the access token' : 'must be the app password',
+    );
   return value;
 }

@@ -49,7 +49,12 @@ export class DeliveryError extends Error {
 /** Classifies an HTTP answer that is not a success. */
 export function deliveryErrorFor(status: number, retryAfter: string | null, what: string): DeliveryError {
   const retryable = status >= 500 || status === 429 || status === 408;
-  return new DeliveryError(`${what} answered ${status}`, retryable, retryable ? parseRetryAfter(retryAfter) : null, status);
+  return new DeliveryError(
+    `${what} answered ${status}`,
+    retryable,
+    retryable ? parseRetryAfter(retryAfter) : null,
+    status,
+  );
 }
 
 /** Retry-After as seconds or an HTTP date; capped at a day. */

@@ -4,7 +4,13 @@
  * and the `Idempotency-Key` header Mastodon honours for an hour; deletes with
  * `DELETE /api/v1/statuses/:id` (already gone counts as deleted).
  */
-import { deliveryErrorFor, DeliveryError, type Connector, type OutboundPost, type PublishedRemote } from './connector.js';
+import {
+  deliveryErrorFor,
+  DeliveryError,
+  type Connector,
+  type OutboundPost,
+  type PublishedRemote,
+} from './connector.js';
 import { outboundRequest, type AddressPolicy } from './outbound-http.js';
 
 export interface MastodonSettings {
@@ -50,7 +56,8 @@ export class MastodonConnector implements Connector {
     } catch {
       throw new DeliveryError('the Mastodon server answered without a status', true);
     }
-    if (typeof status.id !== 'string') throw new DeliveryError('the Mastodon server answered without a status id', true);
+    if (typeof status.id !== 'string')
+      throw new DeliveryError('the Mastodon server answered without a status id', true);
     return { remoteId: status.id, url: typeof status.url === 'string' ? status.url : null };
   }
 

@@ -47,11 +47,16 @@ export function permitted(policy: AddressPolicy, hostname: string, address: stri
   return isPublicAddress(address) || policy.allows(hostname.toLowerCase(), address);
 }
 
-export async function outboundRequest(request: OutboundRequest, policy: AddressPolicy): Promise<OutboundResponse> {
+export async function outboundRequest(
+  request: OutboundRequest,
+  policy: AddressPolicy,
+): Promise<OutboundResponse> {
   const url = new URL(request.url);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DeliveryError(`unsupported scheme ${url.protocol}`, false);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DeliveryError(`unsupported scheme ${url.protocol}`, false);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(hostname) && !permitted(policy, hostname, hostname)) throw new BlockedDestinationError(hostname, hostname);
+  if (isIP(hostname) && !permitted(policy, hostname, hostname))
+    throw new BlockedDestinationError(hostname, hostname);
 
   const guardedLookup: LookupFunction = (name, options, callback) => {
     dnsLookup(name, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
@@ -59,7 +64,8 @@ export async function outboundRequest(request: OutboundRequest, policy: AddressP
       const refused = addresses.find((a) => !permitted(policy, name, a.address));
       if (refused) return callback(new BlockedDestinationError(name, refused.address), '', 4);
       if (addresses.length === 0) return callback(new Error(`${name} has no addresses`), '', 4);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
@@ -92,7 +98,14 @@ export async function outboundRequest(request: OutboundRequest, policy: AddressP
         res.on('error', (error) => reject(asDeliveryError(error)));
       },
     );
-    req.on('timeout', () => req.destroy(new DeliveryError(`no answer from ${url.host} within ${request.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, true)));
+    req.on('timeout', () =>
+      req.destroy(
+        new DeliveryError(
+          `no answer from ${url.host} within ${request.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`,
+          true,
+        ),
+      ),
+    );
     req.on('error', (error) => reject(asDeliveryError(error)));
     req.end(body);
   });

@@ -3,7 +3,13 @@
  * describes. `webhook-id` is the idempotency key, the same on every retry, so the receiver keeps
  * the first copy. The receiver may answer `{ "id", "url" }` to name what it created.
  */
-import { deliveryErrorFor, DeliveryError, type Connector, type OutboundPost, type PublishedRemote } from './connector.js';
+import {
+  deliveryErrorFor,
+  DeliveryError,
+  type Connector,
+  type OutboundPost,
+  type PublishedRemote,
+} from './connector.js';
 import { outboundRequest, type AddressPolicy } from './outbound-http.js';
 import { sign, webhookKey } from './webhook-signature.js';
 import type { WebhookPayload } from './webhook-verify.js';
@@ -70,7 +76,11 @@ export class WebhookConnector implements Connector {
       await this.policy(),
     );
     if (response.status < 200 || response.status > 299) {
-      throw deliveryErrorFor(response.status, response.headers['retry-after'] ?? null, 'the webhook receiver');
+      throw deliveryErrorFor(
+        response.status,
+        response.headers['retry-after'] ?? null,
+        'the webhook receiver',
+      );
     }
     return response.text;
   }

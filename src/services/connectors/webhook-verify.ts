@@ -12,7 +12,13 @@ import { sign, webhookKey } from './webhook-signature.js';
 
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 
-export type WebhookVerificationCode = 'invalid_secret' | 'missing_headers' | 'invalid_timestamp' | 'expired' | 'invalid_signature' | 'invalid_body';
+export type WebhookVerificationCode =
+  | 'invalid_secret'
+  | 'missing_headers'
+  | 'invalid_timestamp'
+  | 'expired'
+  | 'invalid_signature'
+  | 'invalid_body';
 
 export class WebhookVerificationError extends Error {
   override name = 'WebhookVerificationError';
@@ -48,21 +54,33 @@ export interface VerifyOptions {
 }
 
 /** Throws WebhookVerificationError unless `body` (the raw request body) was signed with `secret` recently. */
-export function verifyWebhook(secret: string, headers: HeaderBag, body: string, options: VerifyOptions = {}): WebhookPayload {
+export function verifyWebhook(
+  secret: string,
+  headers: HeaderBag,
+  body: string,
+  options: VerifyOptions = {},
+): WebhookPayload {
   const key = webhookKey(secret);
-  if (!key) throw new WebhookVerificationError('invalid_secret', 'the secret must be whsec_ followed by base64');
+  if (!key)
+    throw new WebhookVerificationError('invalid_secret', 'the secret must be whsec_ followed by base64');
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
   if (!id || !timestamp || !signatures) {
-    throw new WebhookVerificationError('missing_headers', 'webhook-id, webhook-timestamp and webhook-signature are required');
+    throw new WebhookVerificationError(
+      'missing_headers',
+      'webhook-id, webhook-timestamp and webhook-signature are required',
+    );
   }
-  if (!/^\d{1,12}$/.test(timestamp)) throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp must be whole seconds');
+  if (!/^\d{1,12}$/.test(timestamp))
+    throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp must be whole seconds');
   const seconds = Number(timestamp);
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (now - seconds > tolerance) throw new WebhookVerificationError('expired', 'the message is too old (a replay?)');
-  if (seconds - now > tolerance) throw new WebhookVerificationError('invalid_timestamp', 'the message is from the future');
+  if (now - seconds > tolerance)
+    throw new WebhookVerificationError('expired', 'the message is too old (a replay?)');
+  if (seconds - now > tolerance)
+    throw new WebhookVerificationError('invalid_timestamp', 'the message is from the future');
   const expected = Buffer.from(sign(key, id, seconds, body));
   // The header may carry several space-separated signatures (during secret rotation).
   const ok = signatures.split(' ').some((candidate) => {

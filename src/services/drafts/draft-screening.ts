@@ -21,7 +21,10 @@ export async function screenDraft(
   revision: { text: string; spoiler_text: string },
   phase: StoredScreening['phase'],
 ): Promise<DraftScreening> {
-  const result = await screening.screenPost({ text: revision.text, spoilerText: revision.spoiler_text }, 'external');
+  const result = await screening.screenPost(
+    { text: revision.text, spoilerText: revision.spoiler_text },
+    'external',
+  );
   const categories = [...new Set(result.findings.map((f) => f.category))].sort();
   return {
     summary: { action: result.action, categories },

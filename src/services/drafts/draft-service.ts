@@ -33,8 +33,19 @@ import { parseWorkflow, type BrandRecord, type BrandStore } from '../brands/bran
 import type { DeliveryRecord, Outbox } from '../outbox/outbox-service.js';
 import type { BrandNotices } from '../outbox/notices.js';
 import type { Posts } from '../posts/post-service.js';
-import { describeFindings, screenDraft, type DraftScreening, type ExternalScreening } from './draft-screening.js';
-import { draftFacts, draftIn, revision as loadRevision, type DraftRow, type RevisionRow } from './draft-store.js';
+import {
+  describeFindings,
+  screenDraft,
+  type DraftScreening,
+  type ExternalScreening,
+} from './draft-screening.js';
+import {
+  draftFacts,
+  draftIn,
+  revision as loadRevision,
+  type DraftRow,
+  type RevisionRow,
+} from './draft-store.js';
 import type { DraftTransactions, TransitionContext } from './draft-transaction.js';
 import { draftPermissions, type DraftPermissions } from './permissions.js';
 
@@ -95,7 +106,10 @@ export class Drafts {
     const person = await this.deps.access.person(viewer);
     const id = await workflowStep(() =>
       this.deps.database.transaction(async (tx) => {
-        const { brand, actor, facts } = await this.deps.access.load(viewer, brandId, tx, { lock: true, person });
+        const { brand, actor, facts } = await this.deps.access.load(viewer, brandId, tx, {
+          lock: true,
+          person,
+        });
         authorize(actor, 'write_draft', facts);
         return this.insertDraft(tx, brand, viewer.accountId, text, null, 'draft.create');
       }),
@@ -110,45 +124,88 @@ export class Drafts {
     const brand = await this.deps.store.find(this.deps.database, brandId);
     if (!brand) throw new NotFoundError('Brand');
     const id = await this.deps.database.transaction((tx) =>
-      this.insertDraft(tx, brand, viewer.accountId, { text: status.text, spoilerText: status.spoiler_text }, statusId, 'draft.propose'),
+      this.insertDraft(
+        tx,
+        brand,
+        viewer.accountId,
+        { text: status.text, spoilerText: status.spoiler_text },
+        statusId,
+        'draft.propose',
+      ),
     );
     return this.get(viewer, brandId, id);
   }
 
-  async list(viewer: Viewer, brandId: number, filter: { states?: DraftState[]; limit?: number } = {}): Promise<DraftView[]> {
-    await this.deps.access.load(viewer, brandId);
-    let query = this.deps.database.db.selectFrom('brand_drafts').select('id').where('brand_id', '=', brandId);
+  async list(
+    viewer: Viewer,
+    brandId: number,
+    filter: { states?: DraftState[]; limit?: number } = {},
+  ): Promise<DraftView[]> {
+    const context = await this.viewContext(viewer, brandId);
+    if (!context.visible) throw new NotFoundError('Brand');
+    let query = this.deps.database.db.selectFrom('brand_drafts').selectAll().where('brand_id', '=', brandId);
     if (filter.states && filter.states.length > 0) query = query.where('state', 'in', filter.states);
-    const rows = await query.orderBy('id', 'desc').limit(filter.limit ?? 100).execute();
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 100)
+      .execute();
+    const deliveries = await this.deps.outbox.deliveriesOf(rows.map((r) => r.id));
     const views: DraftView[] = [];
-    for (const row of rows) views.push(await this.get(viewer, brandId, row.id));
+    for (const draft of rows) views.push(await this.view(context, draft, deliveries.get(draft.id) ?? []));
     return views;
   }
 
   /** A draft as the viewer may see it: brand members and reviewers, or its author (a proposal). */
   async get(viewer: Viewer, brandId: number, draftId: number): Promise<DraftView> {
+    const draft = await draftIn(this.deps.database, brandId, draftId);
+    const context = await this.viewContext(viewer, brandId);
+    if (!context.visible && draft.author_account_id !== viewer.accountId) throw new NotFoundError('Draft');
+    const deliveries = await this.deps.outbox.deliveriesOf([draftId]);
+    return this.view(context, draft, deliveries.get(draftId) ?? []);
+  }
+
+  /** What presenting any of a brand's drafts to this viewer needs, loaded once. */
+  private async viewContext(viewer: Viewer, brandId: number) {
     const { database, access, store } = this.deps;
-    const draft = await draftIn(database, brandId, draftId);
-    const person = await access.person(viewer);
     const brand = await store.brand(database, brandId);
+    const person = await access.person(viewer);
     const actor = await access.actor(person, brandId);
     const brandFacts = await access.facts(brand);
-    if (!canViewBrand(actor, brandFacts) && draft.author_account_id !== viewer.accountId) throw new NotFoundError('Draft');
+    const steps = [...brand.workflow.steps, SCREENING_REVIEW_STEP];
+    const prepared = await this.deps.candidates.prepare(brandId, steps);
+    return { brand, actor, brandFacts, prepared, visible: canViewBrand(actor, brandFacts) };
+  }
+
+  private async view(
+    context: Awaited<ReturnType<Drafts['viewContext']>>,
+    draft: DraftRow,
+    deliveries: DeliveryRecord[],
+  ): Promise<DraftView> {
+    const { database } = this.deps;
+    const { brand, actor, brandFacts } = context;
     const { facts, revision } = await draftFacts(database, draft);
-    const steps = [...brand.workflow.steps, ...parseWorkflow(draft.workflow).steps, SCREENING_REVIEW_STEP];
-    const candidates = await this.deps.candidates.current(brandId, steps);
-    const inWorkflow = !['draft'].includes(draft.state);
-    const [count, deliveries] = await Promise.all([
-      database.db.selectFrom('brand_draft_revisions').select((eb) => eb.fn.countAll<number>().as('n')).where('draft_id', '=', draftId).executeTakeFirstOrThrow(),
-      this.deps.outbox.deliveriesOf([draftId]),
-    ]);
+    // People the draft's own (older) workflow names may differ from the brand's current one.
+    const prepared =
+      draft.workflow === JSON.stringify(brand.workflow)
+        ? context.prepared
+        : await this.deps.candidates.prepare(brand.id, [
+            ...brand.workflow.steps,
+            ...parseWorkflow(draft.workflow).steps,
+            SCREENING_REVIEW_STEP,
+          ]);
+    const candidates = await this.deps.candidates.resolve(database, brand.id, prepared);
+    const count = await database.db
+      .selectFrom('brand_draft_revisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('draft_id', '=', draft.id)
+      .executeTakeFirstOrThrow();
     return {
       brand,
       draft,
       revision,
       revisionCount: Number(count.n),
-      progress: inWorkflow ? currentProgress(facts, candidates) : null,
-      deliveries: deliveries.get(draftId) ?? [],
+      progress: draft.state === 'draft' ? null : currentProgress(facts, candidates),
+      deliveries,
       permissions: draftPermissions({ draft, facts, actor, brand, brandFacts, candidates, now: Date.now() }),
     };
   }
@@ -156,26 +213,45 @@ export class Drafts {
   /** A new revision. Outside `draft`, approvals reset and it is submitted (and screened) again. */
   async edit(viewer: Viewer, brandId: number, draftId: number, input: DraftText): Promise<DraftView> {
     const text = this.checkText(input);
-    const screening = await screenDraft(this.deps.screening, { text: text.text, spoiler_text: text.spoilerText }, 'submit');
+    const screening = await screenDraft(
+      this.deps.screening,
+      { text: text.text, spoiler_text: text.spoilerText },
+      'submit',
+    );
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       const decision = decideEdit(c.facts, c.actor, c.brandFacts);
       const now = Date.now();
-      const number = (await c.tx.db
-        .selectFrom('brand_draft_revisions')
-        .select((eb) => eb.fn.max('number').as('n'))
-        .where('draft_id', '=', draftId)
-        .executeTakeFirstOrThrow()).n;
+      const number = (
+        await c.tx.db
+          .selectFrom('brand_draft_revisions')
+          .select((eb) => eb.fn.max('number').as('n'))
+          .where('draft_id', '=', draftId)
+          .executeTakeFirstOrThrow()
+      ).n;
       const revisionId = newId(now);
       await c.tx.db
         .insertInto('brand_draft_revisions')
-        .values({ id: revisionId, draft_id: draftId, number: Number(number ?? 0) + 1, text: text.text, spoiler_text: text.spoilerText, editor_account_id: viewer.accountId, created_at: now })
+        .values({
+          id: revisionId,
+          draft_id: draftId,
+          number: Number(number ?? 0) + 1,
+          text: text.text,
+          spoiler_text: text.spoilerText,
+          editor_account_id: viewer.accountId,
+          created_at: now,
+        })
         .execute();
       await c.tx.db
         .updateTable('brand_drafts')
         .set({ revision_id: revisionId, state: 'draft', ...clearedRelease(), updated_at: now })
         .where('id', '=', draftId)
         .execute();
-      await this.audit(c, 'draft.edit', { state: c.draft.state, revision_id: String(c.draft.revision_id) }, { state: 'draft', revision_id: String(revisionId) });
+      await this.audit(
+        c,
+        'draft.edit',
+        { state: c.draft.state, revision_id: String(c.draft.revision_id) },
+        { state: 'draft', revision_id: String(revisionId) },
+      );
       if (decision.resubmit) {
         const edited = await draftIn(c.tx, brandId, draftId);
         const { facts, revision } = await draftFacts(c.tx, edited);
@@ -186,11 +262,17 @@ export class Drafts {
   }
 
   async submit(viewer: Viewer, brandId: number, draftId: number): Promise<DraftView> {
-    const current = await loadRevision(this.deps.database, (await draftIn(this.deps.database, brandId, draftId)).revision_id);
+    const current = await loadRevision(
+      this.deps.database,
+      (await draftIn(this.deps.database, brandId, draftId)).revision_id,
+    );
     const screening = await screenDraft(this.deps.screening, current, 'submit');
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       // Edited since it was screened: the state machine refuses below or the new text is screened next time.
-      if (c.revision.id !== current.id) throw new AppError('conflict', 'The draft changed while it was being submitted; submit again', { reason: 'invalid_state' });
+      if (c.revision.id !== current.id)
+        throw new AppError('conflict', 'The draft changed while it was being submitted; submit again', {
+          reason: 'invalid_state',
+        });
       await this.applySubmission(c, screening);
     });
     return this.get(viewer, brandId, draftId);
@@ -200,15 +282,40 @@ export class Drafts {
   async schedule(viewer: Viewer, brandId: number, draftId: number, at: number | null): Promise<DraftView> {
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       const now = Date.now();
-      const decision = decideSchedule(c.facts, c.actor, c.brandFacts, at, now, c.brand.undoWindowSeconds * 1000);
+      const decision = decideSchedule(
+        c.facts,
+        c.actor,
+        c.brandFacts,
+        at,
+        now,
+        c.brand.undoWindowSeconds * 1000,
+      );
       await c.tx.db
         .updateTable('brand_drafts')
-        .set({ state: 'scheduled', scheduled_for: at ?? now, send_at: decision.sendAt, scheduled_by: viewer.accountId, waiting_for_resume: 0, updated_at: now })
+        .set({
+          state: 'scheduled',
+          scheduled_for: at ?? now,
+          send_at: decision.sendAt,
+          scheduled_by: viewer.accountId,
+          waiting_for_resume: 0,
+          updated_at: now,
+        })
         .where('id', '=', draftId)
         .execute();
       await this.deps.outbox.enqueueDispatch(c.tx, draftId, decision.sendAt);
-      await this.audit(c, 'draft.schedule', { state: c.draft.state }, { state: 'scheduled', send_at: new Date(decision.sendAt).toISOString() });
-      await this.deps.notices.draftMoved(c.tx, c.brand, draftId, [c.draft.author_account_id], `scheduled for ${new Date(decision.sendAt).toISOString()}`);
+      await this.audit(
+        c,
+        'draft.schedule',
+        { state: c.draft.state },
+        { state: 'scheduled', send_at: new Date(decision.sendAt).toISOString() },
+      );
+      await this.deps.notices.draftMoved(
+        c.tx,
+        c.brand,
+        draftId,
+        [c.draft.author_account_id],
+        `scheduled for ${new Date(decision.sendAt).toISOString()}`,
+      );
     });
     return this.get(viewer, brandId, draftId);
   }
@@ -217,9 +324,27 @@ export class Drafts {
   async recall(viewer: Viewer, brandId: number, draftId: number): Promise<DraftView> {
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       decideRecall(c.facts, c.actor, c.brandFacts);
-      await c.tx.db.updateTable('brand_drafts').set({ state: 'draft', ...clearedRelease(), updated_at: Date.now() }).where('id', '=', draftId).execute();
-      await this.audit(c, 'draft.recall', { state: 'scheduled', send_at: c.draft.send_at === null ? null : new Date(c.draft.send_at).toISOString() }, { state: 'draft' });
-      await this.deps.notices.draftMoved(c.tx, c.brand, draftId, [c.draft.author_account_id], 'recalled before it left');
+      await c.tx.db
+        .updateTable('brand_drafts')
+        .set({ state: 'draft', ...clearedRelease(), updated_at: Date.now() })
+        .where('id', '=', draftId)
+        .execute();
+      await this.audit(
+        c,
+        'draft.recall',
+        {
+          state: 'scheduled',
+          send_at: c.draft.send_at === null ? null : new Date(c.draft.send_at).toISOString(),
+        },
+        { state: 'draft' },
+      );
+      await this.deps.notices.draftMoved(
+        c.tx,
+        c.brand,
+        draftId,
+        [c.draft.author_account_id],
+        'recalled before it left',
+      );
     });
     return this.get(viewer, brandId, draftId);
   }
@@ -229,7 +354,11 @@ export class Drafts {
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       decideRetract(c.facts, c.actor, c.brandFacts);
       const now = Date.now();
-      await c.tx.db.updateTable('brand_drafts').set({ state: 'retracted', retracted_at: now, updated_at: now }).where('id', '=', draftId).execute();
+      await c.tx.db
+        .updateTable('brand_drafts')
+        .set({ state: 'retracted', retracted_at: now, updated_at: now })
+        .where('id', '=', draftId)
+        .execute();
       await this.deps.outbox.retract(c.tx, { ...c.draft, state: 'retracted' });
       await this.audit(c, 'draft.retract', { state: c.draft.state }, { state: 'retracted' }, reason);
       await this.deps.notices.draftMoved(c.tx, c.brand, draftId, [c.draft.author_account_id], 'retracted');
@@ -238,15 +367,31 @@ export class Drafts {
   }
 
   /** First of two people: asks to send this post during a pause. */
-  async requestBreakGlass(viewer: Viewer, brandId: number, draftId: number, reason: string): Promise<DraftView> {
+  async requestBreakGlass(
+    viewer: Viewer,
+    brandId: number,
+    draftId: number,
+    reason: string,
+  ): Promise<DraftView> {
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       requestBreakGlass(c.facts, c.actor, c.brandFacts, reason);
       await c.tx.db
         .updateTable('brand_drafts')
-        .set({ break_glass_requested_by: viewer.accountId, break_glass_reason: reason.trim(), break_glass_confirmed_by: null, updated_at: Date.now() })
+        .set({
+          break_glass_requested_by: viewer.accountId,
+          break_glass_reason: reason.trim(),
+          break_glass_confirmed_by: null,
+          updated_at: Date.now(),
+        })
         .where('id', '=', draftId)
         .execute();
-      await this.audit(c, 'draft.break_glass_request', { state: c.draft.state }, { state: c.draft.state }, reason.trim());
+      await this.audit(
+        c,
+        'draft.break_glass_request',
+        { state: c.draft.state },
+        { state: c.draft.state },
+        reason.trim(),
+      );
     });
     return this.get(viewer, brandId, draftId);
   }
@@ -255,10 +400,25 @@ export class Drafts {
   async confirmBreakGlass(viewer: Viewer, brandId: number, draftId: number): Promise<DraftView> {
     await this.deps.transactions.run(viewer, brandId, draftId, async (c) => {
       const now = Date.now();
-      const decision = confirmBreakGlass(c.facts, c.actor, c.brandFacts, c.draft.break_glass_requested_by, now);
+      const decision = confirmBreakGlass(
+        c.facts,
+        c.actor,
+        c.brandFacts,
+        c.draft.break_glass_requested_by,
+        now,
+      );
       await c.tx.db
         .updateTable('brand_drafts')
-        .set({ state: 'scheduled', send_at: decision.sendAt, scheduled_for: now, scheduled_by: c.draft.scheduled_by ?? viewer.accountId, pause_override: 1, waiting_for_resume: 0, break_glass_confirmed_by: viewer.accountId, updated_at: now })
+        .set({
+          state: 'scheduled',
+          send_at: decision.sendAt,
+          scheduled_for: now,
+          scheduled_by: c.draft.scheduled_by ?? viewer.accountId,
+          pause_override: 1,
+          waiting_for_resume: 0,
+          break_glass_confirmed_by: viewer.accountId,
+          updated_at: now,
+        })
         .where('id', '=', draftId)
         .execute();
       await this.deps.outbox.enqueueDispatch(c.tx, draftId, decision.sendAt, ':break-glass');
@@ -266,7 +426,11 @@ export class Drafts {
         c,
         'draft.break_glass_confirm',
         { state: c.draft.state },
-        { state: 'scheduled', requested_by: String(c.draft.break_glass_requested_by), confirmed_by: String(viewer.accountId) },
+        {
+          state: 'scheduled',
+          requested_by: String(c.draft.break_glass_requested_by),
+          confirmed_by: String(viewer.accountId),
+        },
         c.draft.break_glass_reason,
       );
     });
@@ -275,16 +439,30 @@ export class Drafts {
 
   async revisions(viewer: Viewer, brandId: number, draftId: number): Promise<RevisionRow[]> {
     await this.get(viewer, brandId, draftId);
-    return this.deps.database.db.selectFrom('brand_draft_revisions').selectAll().where('draft_id', '=', draftId).orderBy('number').execute();
+    return this.deps.database.db
+      .selectFrom('brand_draft_revisions')
+      .selectAll()
+      .where('draft_id', '=', draftId)
+      .orderBy('number')
+      .execute();
   }
 
   /** Word-level diff between two revision numbers (defaults: the previous and the current revision). */
-  async diff(viewer: Viewer, brandId: number, draftId: number, from: number | null, to: number | null): Promise<{ from: RevisionRow; to: RevisionRow; text: DiffSegment[]; spoilerText: DiffSegment[] }> {
+  async diff(
+    viewer: Viewer,
+    brandId: number,
+    draftId: number,
+    from: number | null,
+    to: number | null,
+  ): Promise<{ from: RevisionRow; to: RevisionRow; text: DiffSegment[]; spoilerText: DiffSegment[] }> {
     const revisions = await this.revisions(viewer, brandId, draftId);
     const last = revisions[revisions.length - 1]!;
     const toRevision = to === null ? last : revisions.find((r) => r.number === to);
     if (!toRevision) throw new ValidationError('to', 'is not a revision of this draft');
-    const fromRevision = from === null ? (revisions.find((r) => r.number === toRevision.number - 1) ?? toRevision) : revisions.find((r) => r.number === from);
+    const fromRevision =
+      from === null
+        ? (revisions.find((r) => r.number === toRevision.number - 1) ?? toRevision)
+        : revisions.find((r) => r.number === from);
     if (!fromRevision) throw new ValidationError('from', 'is not a revision of this draft');
     return {
       from: fromRevision,
@@ -296,21 +474,45 @@ export class Drafts {
 
   async comments(viewer: Viewer, brandId: number, draftId: number): Promise<CommentView[]> {
     await this.get(viewer, brandId, draftId);
-    const rows = await this.deps.database.db.selectFrom('brand_draft_comments').selectAll().where('draft_id', '=', draftId).orderBy('id').execute();
+    const rows = await this.deps.database.db
+      .selectFrom('brand_draft_comments')
+      .selectAll()
+      .where('draft_id', '=', draftId)
+      .orderBy('id')
+      .execute();
     return rows.map(toComment);
   }
 
   /** Anyone who may see the draft may comment on it. */
   async addComment(viewer: Viewer, brandId: number, draftId: number, body: string): Promise<CommentView> {
     const text = body.trim();
-    if (text === '' || [...text].length > COMMENT_MAX) throw new ValidationError('body', `must be 1–${COMMENT_MAX} characters`);
+    if (text === '' || [...text].length > COMMENT_MAX)
+      throw new ValidationError('body', `must be 1–${COMMENT_MAX} characters`);
     const view = await this.get(viewer, brandId, draftId);
     const now = Date.now();
     const id = newId(now);
     await this.deps.database.transaction(async (tx) => {
-      await tx.db.insertInto('brand_draft_comments').values({ id, draft_id: draftId, revision_id: view.draft.revision_id, account_id: viewer.accountId, kind: 'comment', body: text, created_at: now }).execute();
+      await tx.db
+        .insertInto('brand_draft_comments')
+        .values({
+          id,
+          draft_id: draftId,
+          revision_id: view.draft.revision_id,
+          account_id: viewer.accountId,
+          kind: 'comment',
+          body: text,
+          created_at: now,
+        })
+        .execute();
     });
-    return { id, revisionId: view.draft.revision_id, accountId: viewer.accountId, kind: 'comment', body: text, createdAt: now };
+    return {
+      id,
+      revisionId: view.draft.revision_id,
+      accountId: viewer.accountId,
+      kind: 'comment',
+      body: text,
+      createdAt: now,
+    };
   }
 
   /** Scheduled and published posts in [from, to): one brand, or every brand for admins (brandId null). */
@@ -319,7 +521,8 @@ export class Drafts {
     if (to - from > CALENDAR_MAX_RANGE) throw new ValidationError('to', 'the range may span at most a year');
     let brandIds: number[];
     if (brandId === null) {
-      if (viewer.role !== 'admin') throw new AppError('forbidden', 'Only administrators see every brand’s calendar');
+      if (viewer.role !== 'admin')
+        throw new AppError('forbidden', 'Only administrators see every brand’s calendar');
       brandIds = (await this.deps.store.brands(this.deps.database, 'all')).map((b) => b.id);
     } else {
       await this.deps.access.load(viewer, brandId);
@@ -332,30 +535,74 @@ export class Drafts {
       .where('brand_id', 'in', brandIds)
       .where((eb) =>
         eb.or([
-          eb.and([eb('state', 'in', ['scheduled', 'sending']), eb('send_at', '>=', from), eb('send_at', '<', to)]),
-          eb.and([eb('state', '=', 'published'), eb('published_at', '>=', from), eb('published_at', '<', to)]),
+          eb.and([
+            eb('state', 'in', ['scheduled', 'sending']),
+            eb('send_at', '>=', from),
+            eb('send_at', '<', to),
+          ]),
+          eb.and([
+            eb('state', '=', 'published'),
+            eb('published_at', '>=', from),
+            eb('published_at', '<', to),
+          ]),
         ]),
       )
       .execute();
-    const brands = new Map((await this.deps.store.brands(this.deps.database, brandIds)).map((b) => [b.id, b]));
+    const brands = new Map(
+      (await this.deps.store.brands(this.deps.database, brandIds)).map((b) => [b.id, b]),
+    );
     const entries: CalendarEntry[] = [];
     for (const draft of rows) {
-      entries.push({ brand: brands.get(draft.brand_id)!, draft, revision: await loadRevision(this.deps.database, draft.revision_id), at: (draft.state === 'published' ? draft.published_at : draft.send_at)! });
+      entries.push({
+        brand: brands.get(draft.brand_id)!,
+        draft,
+        revision: await loadRevision(this.deps.database, draft.revision_id),
+        at: (draft.state === 'published' ? draft.published_at : draft.send_at)!,
+      });
     }
     return entries.sort((a, b) => a.at - b.at || a.draft.id - b.draft.id);
   }
 
   /** Submission proper: screening decides first; then the steps of the brand's current policy. */
   private async applySubmission(c: TransitionContext, screening: DraftScreening): Promise<void> {
-    const result = decideSubmit({ ...c.facts, approvals: [] }, c.actor, c.brandFacts, screening.summary, c.brand.workflow, c.candidates);
+    const result = decideSubmit(
+      { ...c.facts, approvals: [] },
+      c.actor,
+      c.brandFacts,
+      screening.summary,
+      c.brand.workflow,
+      c.candidates,
+    );
     const now = Date.now();
     if (result.blocked) {
-      await c.tx.db.updateTable('brand_drafts').set({ state: 'draft', screening: JSON.stringify(screening.stored), screening_summary: null, updated_at: now }).where('id', '=', c.draft.id).execute();
+      await c.tx.db
+        .updateTable('brand_drafts')
+        .set({
+          state: 'draft',
+          screening: JSON.stringify(screening.stored),
+          screening_summary: null,
+          updated_at: now,
+        })
+        .where('id', '=', c.draft.id)
+        .execute();
       await c.tx.db
         .insertInto('brand_draft_comments')
-        .values({ id: newId(now), draft_id: c.draft.id, revision_id: c.draft.revision_id, account_id: null, kind: 'screening', body: describeFindings(screening.stored), created_at: now })
+        .values({
+          id: newId(now),
+          draft_id: c.draft.id,
+          revision_id: c.draft.revision_id,
+          account_id: null,
+          kind: 'screening',
+          body: describeFindings(screening.stored),
+          created_at: now,
+        })
         .execute();
-      await this.audit(c, 'draft.screening_blocked', { state: c.draft.state }, { state: 'draft', screening: screening.stored });
+      await this.audit(
+        c,
+        'draft.screening_blocked',
+        { state: c.draft.state },
+        { state: 'draft', screening: screening.stored },
+      );
       return;
     }
     const submission = c.draft.submission + 1;
@@ -372,19 +619,40 @@ export class Drafts {
       })
       .where('id', '=', c.draft.id)
       .execute();
-    await this.audit(c, 'draft.submit', { state: c.draft.state }, {
-      state: result.state,
-      submission,
-      steps: result.steps.map((s) => s.id),
-      screening: { action: screening.summary.action, categories: screening.summary.categories },
-    });
-    const progress = currentProgress({ ...c.facts, workflow: c.brand.workflow, screening: screening.summary, approvals: [] }, c.candidates);
+    await this.audit(
+      c,
+      'draft.submit',
+      { state: c.draft.state },
+      {
+        state: result.state,
+        submission,
+        steps: result.steps.map((s) => s.id),
+        screening: { action: screening.summary.action, categories: screening.summary.categories },
+      },
+    );
+    const progress = currentProgress(
+      { ...c.facts, workflow: c.brand.workflow, screening: screening.summary, approvals: [] },
+      c.candidates,
+    );
     if (progress.current) {
-      await this.deps.notices.reviewWaiting(c.tx, c.brand, c.draft.id, progress.current.eligible, progress.current.step.name);
+      await this.deps.notices.reviewWaiting(
+        c.tx,
+        c.brand,
+        c.draft.id,
+        progress.current.eligible,
+        progress.current.step.name,
+      );
     }
   }
 
-  private async insertDraft(tx: Database, brand: BrandRecord, authorId: number, text: Required<DraftText>, proposal: number | null, action: string): Promise<number> {
+  private async insertDraft(
+    tx: Database,
+    brand: BrandRecord,
+    authorId: number,
+    text: Required<DraftText>,
+    proposal: number | null,
+    action: string,
+  ): Promise<number> {
     const now = Date.now();
     const id = newId(now);
     const revisionId = newId(now);
@@ -416,7 +684,15 @@ export class Drafts {
       .execute();
     await tx.db
       .insertInto('brand_draft_revisions')
-      .values({ id: revisionId, draft_id: id, number: 1, text: text.text, spoiler_text: text.spoilerText, editor_account_id: authorId, created_at: now })
+      .values({
+        id: revisionId,
+        draft_id: id,
+        number: 1,
+        text: text.text,
+        spoiler_text: text.spoilerText,
+        editor_account_id: authorId,
+        created_at: now,
+      })
       .execute();
     await this.deps.audit.record(tx, {
       actorAccountId: authorId,
@@ -424,18 +700,30 @@ export class Drafts {
       subjectType: 'draft',
       subjectId: id,
       brandId: brand.id,
-      after: { state: 'draft', revision_id: String(revisionId), ...(proposal !== null ? { proposal_status_id: String(proposal) } : {}) },
+      after: {
+        state: 'draft',
+        revision_id: String(revisionId),
+        ...(proposal !== null ? { proposal_status_id: String(proposal) } : {}),
+      },
     });
     return id;
   }
 
   private checkText(input: DraftText): Required<DraftText> {
     const spoilerText = input.spoilerText ?? '';
-    checkPostText(input.text, spoilerText, this.deps.config.maxPostLength, { host: new URL(this.deps.config.baseUrl).host });
+    checkPostText(input.text, spoilerText, this.deps.config.maxPostLength, {
+      host: new URL(this.deps.config.baseUrl).host,
+    });
     return { text: input.text, spoilerText };
   }
 
-  private async audit(c: TransitionContext, action: string, before: unknown, after: unknown, reason: string | null = null): Promise<void> {
+  private async audit(
+    c: TransitionContext,
+    action: string,
+    before: unknown,
+    after: unknown,
+    reason: string | null = null,
+  ): Promise<void> {
     await this.deps.audit.record(c.tx, {
       actorAccountId: c.actor.accountId,
       action,
@@ -463,6 +751,20 @@ function clearedRelease() {
   };
 }
 
-function toComment(row: { id: number; revision_id: number; account_id: number | null; kind: CommentView['kind']; body: string; created_at: number }): CommentView {
-  return { id: row.id, revisionId: row.revision_id, accountId: row.account_id, kind: row.kind, body: row.body, createdAt: row.created_at };
+function toComment(row: {
+  id: number;
+  revision_id: number;
+  account_id: number | null;
+  kind: CommentView['kind'];
+  body: string;
+  created_at: number;
+}): CommentView {
+  return {
+    id: row.id,
+    revisionId: row.revision_id,
+    accountId: row.account_id,
+    kind: row.kind,
+    body: row.body,
+    createdAt: row.created_at,
+  };
 }

@@ -18,19 +18,38 @@ export interface StoredScreening {
   /** When it ran: on submit, at the moment of sending, or just before a delivery. */
   phase: 'submit' | 'send' | 'deliver';
   action: ScreeningSummary['action'];
-  findings: Array<{ rule: string; category: string; action: string; message: string; field: string; start: number; end: number; excerpt: string; suggestion?: string | undefined }>;
+  findings: Array<{
+    rule: string;
+    category: string;
+    action: string;
+    message: string;
+    field: string;
+    start: number;
+    end: number;
+    excerpt: string;
+    suggestion?: string | undefined;
+  }>;
   policyVersion: number;
   at: number;
 }
 
-export async function findDraft(db: Database, id: number, options: { lock?: boolean } = {}): Promise<DraftRow | null> {
+export async function findDraft(
+  db: Database,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<DraftRow | null> {
   let query = db.db.selectFrom('brand_drafts').selectAll().where('id', '=', id);
   if (options.lock && db.dialect === 'postgres') query = query.forUpdate();
   return (await query.executeTakeFirst()) ?? null;
 }
 
 /** The draft in this brand, or 404. */
-export async function draftIn(db: Database, brandId: number, id: number, options: { lock?: boolean } = {}): Promise<DraftRow> {
+export async function draftIn(
+  db: Database,
+  brandId: number,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<DraftRow> {
   const row = await findDraft(db, id, options);
   if (!row || row.brand_id !== brandId) throw new NotFoundError('Draft');
   return row;
@@ -40,7 +59,10 @@ export async function revision(db: Database, id: number): Promise<RevisionRow> {
   return db.db.selectFrom('brand_draft_revisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export async function approvalsOf(db: Database, draft: Pick<DraftRow, 'id' | 'submission'>): Promise<Approval[]> {
+export async function approvalsOf(
+  db: Database,
+  draft: Pick<DraftRow, 'id' | 'submission'>,
+): Promise<Approval[]> {
   const rows = await db.db
     .selectFrom('brand_approvals')
     .select(['account_id', 'step_id'])
@@ -63,7 +85,10 @@ export function authorsOf(draft: DraftRow, current: RevisionRow): number[] {
   return [...new Set([draft.author_account_id, current.editor_account_id])];
 }
 
-export async function draftFacts(db: Database, draft: DraftRow): Promise<{ facts: DraftFacts; revision: RevisionRow }> {
+export async function draftFacts(
+  db: Database,
+  draft: DraftRow,
+): Promise<{ facts: DraftFacts; revision: RevisionRow }> {
   const [current, approvals] = await Promise.all([revision(db, draft.revision_id), approvalsOf(db, draft)]);
   return {
     revision: current,

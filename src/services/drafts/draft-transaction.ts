@@ -33,7 +33,12 @@ export class DraftTransactions {
     private readonly candidates: CandidateResolver,
   ) {}
 
-  async run<T>(viewer: Viewer, brandId: number, draftId: number, fn: (c: TransitionContext) => Promise<T>): Promise<T> {
+  async run<T>(
+    viewer: Viewer,
+    brandId: number,
+    draftId: number,
+    fn: (c: TransitionContext) => Promise<T>,
+  ): Promise<T> {
     const person = await this.access.person(viewer);
     const { brand: current } = await this.access.load(viewer, brandId);
     const before = await draftIn(this.database, brandId, draftId);
@@ -41,7 +46,11 @@ export class DraftTransactions {
     const prepared = await this.candidates.prepare(brandId, steps);
     return workflowStep(() =>
       this.database.transaction(async (tx) => {
-        const { brand, actor, facts: brandFacts } = await this.access.load(viewer, brandId, tx, { lock: true, person });
+        const {
+          brand,
+          actor,
+          facts: brandFacts,
+        } = await this.access.load(viewer, brandId, tx, { lock: true, person });
         const draft = await draftIn(tx, brandId, draftId, { lock: true });
         const { facts, revision } = await draftFacts(tx, draft);
         const candidates = await this.candidates.resolve(tx, brandId, prepared);

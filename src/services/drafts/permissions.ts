@@ -51,7 +51,9 @@ export function draftPermissions(input: {
   };
   return {
     edit: allowed(() => edit(facts, actor, brandFacts)),
-    submit: allowed(() => submit(facts, actor, brandFacts, { action: 'allow', categories: [] }, brand.workflow, candidates)),
+    submit: allowed(() =>
+      submit(facts, actor, brandFacts, { action: 'allow', categories: [] }, brand.workflow, candidates),
+    ),
     approve: allowed(() => approve(facts, actor, brandFacts, candidates)),
     reject: allowed(() => reject(facts, actor, brandFacts, 'reason')),
     schedule: allowed(() => schedule(facts, actor, brandFacts, null, now, 0)),

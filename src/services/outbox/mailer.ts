@@ -73,7 +73,10 @@ export function formatMessage(from: string, message: MailMessage, now = new Date
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: base64',
   ];
-  const body = Buffer.from(message.text.replace(/\r?\n/g, '\r\n')).toString('base64').replace(/.{1,76}/g, '$&\r\n').trimEnd();
+  const body = Buffer.from(message.text.replace(/\r?\n/g, '\r\n'))
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n')
+    .trimEnd();
   return `${headers.join('\r\n')}\r\n\r\n${body}`;
 }
 

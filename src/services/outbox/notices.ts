@@ -31,9 +31,20 @@ export class BrandNotices {
     private readonly baseUrl: () => string,
   ) {}
 
-  async reviewWaiting(tx: Database, brand: NoticeBrand, draftId: number, recipients: readonly number[], stepName: string): Promise<void> {
+  async reviewWaiting(
+    tx: Database,
+    brand: NoticeBrand,
+    draftId: number,
+    recipients: readonly number[],
+    stepName: string,
+  ): Promise<void> {
     for (const accountId of new Set(recipients)) {
-      await this.notifications.create(tx, { accountId, fromAccountId: brand.accountId, type: 'brand_review', statusId: null });
+      await this.notifications.create(tx, {
+        accountId,
+        fromAccountId: brand.accountId,
+        type: 'brand_review',
+        statusId: null,
+      });
       await this.email(tx, accountId, `@${brand.username}: a post waits for your approval`, [
         `A draft for @${brand.username} (${brand.displayName}) waits for your approval at the step "${stepName}".`,
         '',
@@ -42,10 +53,25 @@ export class BrandNotices {
     }
   }
 
-  async draftMoved(tx: Database, brand: NoticeBrand, draftId: number, recipients: readonly number[], what: string): Promise<void> {
+  async draftMoved(
+    tx: Database,
+    brand: NoticeBrand,
+    draftId: number,
+    recipients: readonly number[],
+    what: string,
+  ): Promise<void> {
     for (const accountId of new Set(recipients)) {
-      await this.notifications.create(tx, { accountId, fromAccountId: brand.accountId, type: 'brand_update', statusId: null });
-      await this.email(tx, accountId, `@${brand.username}: ${what}`, [`Your draft for @${brand.username}: ${what}.`, '', this.link(brand, draftId)]);
+      await this.notifications.create(tx, {
+        accountId,
+        fromAccountId: brand.accountId,
+        type: 'brand_update',
+        statusId: null,
+      });
+      await this.email(tx, accountId, `@${brand.username}: ${what}`, [
+        `Your draft for @${brand.username}: ${what}.`,
+        '',
+        this.link(brand, draftId),
+      ]);
     }
   }
 

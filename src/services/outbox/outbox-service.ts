@@ -34,7 +34,7 @@ import { describeFindings, screenDraft, type ExternalScreening } from '../drafts
 import { draftFacts, findDraft, revision as loadRevision, type DraftRow } from '../drafts/draft-store.js';
 import type { Posts } from '../posts/post-service.js';
 import type { Mailer } from './mailer.js';
-import type { BrandNotices, EmailJob } from './notices.js';
+import { EMAIL_JOB, type BrandNotices, type EmailJob } from './notices.js';
 
 export const DISPATCH_JOB = 'brand.dispatch';
 export const DELIVER_JOB = 'brand.deliver';
@@ -112,7 +112,7 @@ export class Outbox implements ResumeHook {
     this.queue = queue;
     queue.register(DISPATCH_JOB, (payload) => this.dispatch(payload as DispatchJob));
     queue.register(DELIVER_JOB, (payload, job) => this.deliver(payload as DeliverJob, job));
-    queue.register('brand.email', (payload) => this.email(payload as EmailJob));
+    queue.register(EMAIL_JOB, (payload) => this.email(payload as EmailJob));
   }
 
   jobs(): JobQueue {
@@ -139,8 +139,12 @@ export class Outbox implements ResumeHook {
       .select(['brand_drafts.id', 'brand_drafts.send_at'])
       .where('brand_drafts.state', '=', 'scheduled')
       .where('brand_drafts.send_at', '<=', Date.now());
-    drafts = scope === 'all' ? drafts.where('brands.paused_at', 'is', null) : drafts.where('brands.id', '=', scope.brandId);
-    for (const draft of await drafts.execute()) await this.enqueueDispatch(tx, draft.id, draft.send_at!, nonce);
+    drafts =
+      scope === 'all'
+        ? drafts.where('brands.paused_at', 'is', null)
+        : drafts.where('brands.id', '=', scope.brandId);
+    for (const draft of await drafts.execute())
+      await this.enqueueDispatch(tx, draft.id, draft.send_at!, nonce);
 
     let paused = tx.db
       .selectFrom('brand_deliveries')
@@ -148,9 +152,16 @@ export class Outbox implements ResumeHook {
       .innerJoin('brands', 'brands.id', 'brand_drafts.brand_id')
       .select(['brand_deliveries.id', 'brand_deliveries.connector_id'])
       .where('brand_deliveries.state', '=', 'paused');
-    paused = scope === 'all' ? paused.where('brands.paused_at', 'is', null) : paused.where('brands.id', '=', scope.brandId);
+    paused =
+      scope === 'all'
+        ? paused.where('brands.paused_at', 'is', null)
+        : paused.where('brands.id', '=', scope.brandId);
     for (const delivery of await paused.execute()) {
-      await tx.db.updateTable('brand_deliveries').set({ state: 'pending', updated_at: Date.now() }).where('id', '=', delivery.id).execute();
+      await tx.db
+        .updateTable('brand_deliveries')
+        .set({ state: 'pending', updated_at: Date.now() })
+        .where('id', '=', delivery.id)
+        .execute();
       await this.enqueueDelivery(tx, delivery.id, await this.maxAttempts(tx, delivery.connector_id), nonce);
     }
   }
@@ -166,11 +177,20 @@ export class Outbox implements ResumeHook {
     // Outside the transaction: screening reads the current policy, candidates read accounts.
     const final = await screenDraft(screening, current, 'send');
     const { facts: draftBefore } = await draftFacts(database, before);
-    const prepared = await candidates.prepare(brand.id, [...draftBefore.workflow.steps, SCREENING_REVIEW_STEP]);
+    const prepared = await candidates.prepare(brand.id, [
+      ...draftBefore.workflow.steps,
+      SCREENING_REVIEW_STEP,
+    ]);
 
     await database.transaction(async (tx) => {
       const draft = await findDraft(tx, job.draftId, { lock: true });
-      if (!draft || draft.state !== 'scheduled' || draft.send_at !== job.sendAt || draft.revision_id !== current.id) return;
+      if (
+        !draft ||
+        draft.state !== 'scheduled' ||
+        draft.send_at !== job.sendAt ||
+        draft.revision_id !== current.id
+      )
+        return;
       const paused = await store.isPaused(tx, brand.id, { lock: true });
       const { facts } = await draftFacts(tx, draft);
       const people = await candidates.resolve(tx, brand.id, prepared);
@@ -181,42 +201,125 @@ export class Outbox implements ResumeHook {
           return;
         case 'wait':
           if (draft.waiting_for_resume === 0) {
-            await tx.db.updateTable('brand_drafts').set({ waiting_for_resume: 1, updated_at: now }).where('id', '=', draft.id).execute();
-            await this.audit(tx, null, 'draft.held_by_pause', brand, draft, { state: 'scheduled' }, { state: 'scheduled', waiting_for_resume: true });
+            await tx.db
+              .updateTable('brand_drafts')
+              .set({ waiting_for_resume: 1, updated_at: now })
+              .where('id', '=', draft.id)
+              .execute();
+            await this.audit(
+              tx,
+              null,
+              'draft.held_by_pause',
+              brand,
+              draft,
+              { state: 'scheduled' },
+              { state: 'scheduled', waiting_for_resume: true },
+            );
           }
           return;
         case 'blocked': {
           await tx.db
             .updateTable('brand_drafts')
-            .set({ state: 'draft', screening: JSON.stringify(final.stored), send_at: null, scheduled_for: null, waiting_for_resume: 0, pause_override: 0, updated_at: now })
+            .set({
+              state: 'draft',
+              screening: JSON.stringify(final.stored),
+              send_at: null,
+              scheduled_for: null,
+              waiting_for_resume: 0,
+              pause_override: 0,
+              updated_at: now,
+            })
             .where('id', '=', draft.id)
             .execute();
           await this.systemComment(tx, draft, describeFindings(final.stored));
-          await this.audit(tx, null, 'draft.blocked_at_send', brand, draft, { state: 'scheduled' }, { state: 'draft', screening: final.stored });
-          await this.deps.notices.draftMoved(tx, brand, draft.id, recipientsOf(draft), 'screening stopped it before sending');
+          await this.audit(
+            tx,
+            null,
+            'draft.blocked_at_send',
+            brand,
+            draft,
+            { state: 'scheduled' },
+            { state: 'draft', screening: final.stored },
+          );
+          await this.deps.notices.draftMoved(
+            tx,
+            brand,
+            draft.id,
+            recipientsOf(draft),
+            'screening stopped it before sending',
+          );
           return;
         }
         case 'needs_review': {
           await tx.db
             .updateTable('brand_drafts')
-            .set({ state: 'in_review', screening: JSON.stringify(final.stored), screening_summary: JSON.stringify(result.screening), send_at: null, scheduled_for: null, waiting_for_resume: 0, updated_at: now })
+            .set({
+              state: 'in_review',
+              screening: JSON.stringify(final.stored),
+              screening_summary: JSON.stringify(result.screening),
+              send_at: null,
+              scheduled_for: null,
+              waiting_for_resume: 0,
+              updated_at: now,
+            })
             .where('id', '=', draft.id)
             .execute();
           await this.systemComment(tx, draft, describeFindings(final.stored));
-          await this.audit(tx, null, 'draft.review_required_at_send', brand, draft, { state: 'scheduled' }, { state: 'in_review', screening: final.stored });
+          await this.audit(
+            tx,
+            null,
+            'draft.review_required_at_send',
+            brand,
+            draft,
+            { state: 'scheduled' },
+            { state: 'in_review', screening: final.stored },
+          );
           const waiting = currentProgress({ ...facts, screening: result.screening }, people).current;
-          if (waiting) await this.deps.notices.reviewWaiting(tx, brand, draft.id, waiting.eligible.filter((id) => !waiting.approvedBy.includes(id)), waiting.step.name);
-          await this.deps.notices.draftMoved(tx, brand, draft.id, recipientsOf(draft), 'screening asked for another review before sending');
+          if (waiting)
+            await this.deps.notices.reviewWaiting(
+              tx,
+              brand,
+              draft.id,
+              waiting.eligible.filter((id) => !waiting.approvedBy.includes(id)),
+              waiting.step.name,
+            );
+          await this.deps.notices.draftMoved(
+            tx,
+            brand,
+            draft.id,
+            recipientsOf(draft),
+            'screening asked for another review before sending',
+          );
           return;
         }
         case 'send': {
           await tx.db
             .updateTable('brand_drafts')
-            .set({ state: 'sending', screening: JSON.stringify(final.stored), screening_summary: JSON.stringify(result.screening), sent_revision_id: draft.revision_id, waiting_for_resume: 0, updated_at: now })
+            .set({
+              state: 'sending',
+              screening: JSON.stringify(final.stored),
+              screening_summary: JSON.stringify(result.screening),
+              sent_revision_id: draft.revision_id,
+              waiting_for_resume: 0,
+              updated_at: now,
+            })
             .where('id', '=', draft.id)
             .execute();
           const destinations = await this.createDeliveries(tx, brand, draft);
-          await this.audit(tx, null, 'draft.send', brand, draft, { state: 'scheduled' }, { state: 'sending', revision_id: String(draft.revision_id), destinations, pause_override: draft.pause_override === 1 });
+          await this.audit(
+            tx,
+            null,
+            'draft.send',
+            brand,
+            draft,
+            { state: 'scheduled' },
+            {
+              state: 'sending',
+              revision_id: String(draft.revision_id),
+              destinations,
+              pause_override: draft.pause_override === 1,
+            },
+          );
           return;
         }
       }
@@ -231,8 +334,12 @@ export class Outbox implements ResumeHook {
     const draft0 = await findDraft(database, start.draft_id);
     if (!draft0) return;
     const brand = await store.brand(database, draft0.brand_id);
-    const connectorRow = start.connector_id === null ? null : await this.deps.connectors.byId(database, start.connector_id);
-    if (start.connector_id !== null && !connectorRow) {
+    const internal = start.destination === INTERNAL_DESTINATION;
+    const connectorRow =
+      internal || start.connector_id === null
+        ? null
+        : await this.deps.connectors.byId(database, start.connector_id);
+    if (!internal && !connectorRow) {
       await this.finish(job.deliveryId, 'failed', 'the connector was removed');
       return;
     }
@@ -243,7 +350,8 @@ export class Outbox implements ResumeHook {
     const go = await database.transaction(async (tx) => {
       const delivery = await this.deliveryRow(tx, job.deliveryId, true);
       const draft = await findDraft(tx, start.draft_id, { lock: true });
-      if (!delivery || !draft || delivery.state === 'delivered' || delivery.state === 'cancelled') return false;
+      if (!delivery || !draft || delivery.state === 'delivered' || delivery.state === 'cancelled')
+        return false;
       if (delivery.action === 'publish') {
         if (draft.state === 'retracted') {
           await this.setState(tx, delivery.id, 'cancelled', 'retracted before it was delivered');
@@ -276,7 +384,10 @@ export class Outbox implements ResumeHook {
       } else {
         const original = await this.publishDeliveryFor(start);
         if (original?.remote_id) {
-          if (connectorRow) await this.deps.connectors.instantiate(connectorRow).delete(original.remote_id, start.idempotency_key, post);
+          if (connectorRow)
+            await this.deps.connectors
+              .instantiate(connectorRow)
+              .delete(original.remote_id, start.idempotency_key, post);
           else await this.removeInternally(brand, Number(original.remote_id));
         }
         await this.delivered(start, { remoteId: original?.remote_id ?? '', url: null });
@@ -290,11 +401,16 @@ export class Outbox implements ResumeHook {
       await database.transaction(async (tx) => {
         await this.setState(tx, start.id, state, message);
         if (state !== 'retrying') {
-          await this.audit(tx, null, `delivery.${state}`, brand, draft, null, { delivery_id: String(start.id), destination: start.destination, error: message.slice(0, 500) });
+          await this.audit(tx, null, `delivery.${state}`, brand, draft, null, {
+            delivery_id: String(start.id),
+            destination: start.destination,
+            error: message.slice(0, 500),
+          });
         }
       });
       if (!retryable) return;
-      if (error instanceof DeliveryError && error.retryAfterMs !== null) throw new RetryLater(error.retryAfterMs, message);
+      if (error instanceof DeliveryError && error.retryAfterMs !== null)
+        throw new RetryLater(error.retryAfterMs, message);
       throw error;
     }
   }
@@ -311,7 +427,11 @@ export class Outbox implements ResumeHook {
     for (const delivery of deliveries) {
       if (delivery.state === 'delivered') await this.createDeleteDelivery(tx, delivery);
       else if (delivery.state !== 'in_flight' && delivery.state !== 'cancelled') {
-        await tx.db.updateTable('brand_deliveries').set({ state: 'cancelled', last_error: 'retracted before it was delivered', updated_at: now }).where('id', '=', delivery.id).execute();
+        await tx.db
+          .updateTable('brand_deliveries')
+          .set({ state: 'cancelled', last_error: 'retracted before it was delivered', updated_at: now })
+          .where('id', '=', delivery.id)
+          .execute();
       }
       // In flight: the delivery finds the draft retracted when it lands and deletes it then.
     }
@@ -322,17 +442,37 @@ export class Outbox implements ResumeHook {
     const person = await this.deps.access.person(viewer);
     await workflowStep(() =>
       this.deps.database.transaction(async (tx) => {
-        const { brand, actor, facts } = await this.deps.access.load(viewer, brandId, tx, { lock: true, person });
+        const { brand, actor, facts } = await this.deps.access.load(viewer, brandId, tx, {
+          lock: true,
+          person,
+        });
         authorize(actor, 'retry_delivery', facts);
         const delivery = await this.deliveryRow(tx, deliveryId, true);
         const draft = delivery ? await findDraft(tx, delivery.draft_id) : null;
         if (!delivery || !draft || draft.brand_id !== brandId) throw new NotFoundError('Delivery');
         if (delivery.state !== 'failed' && delivery.state !== 'dead') {
-          throw new AppError('conflict', `Only failed or dead deliveries are retried (this one is ${delivery.state})`, { reason: 'invalid_state' });
+          throw new AppError(
+            'conflict',
+            `Only failed or dead deliveries are retried (this one is ${delivery.state})`,
+            { reason: 'invalid_state' },
+          );
         }
         await this.setState(tx, delivery.id, 'pending', null);
-        await this.enqueueDelivery(tx, delivery.id, await this.maxAttempts(tx, delivery.connector_id), `:retry-${newId()}`);
-        await this.audit(tx, viewer.accountId, 'delivery.retry', brand, draft, { state: delivery.state }, { state: 'pending', delivery_id: String(delivery.id), destination: delivery.destination });
+        await this.enqueueDelivery(
+          tx,
+          delivery.id,
+          await this.maxAttempts(tx, delivery.connector_id),
+          `:retry-${newId()}`,
+        );
+        await this.audit(
+          tx,
+          viewer.accountId,
+          'delivery.retry',
+          brand,
+          draft,
+          { state: delivery.state },
+          { state: 'pending', delivery_id: String(delivery.id), destination: delivery.destination },
+        );
       }),
     );
     return toDeliveryRecord((await this.deliveryRow(this.deps.database, deliveryId))!);
@@ -341,7 +481,12 @@ export class Outbox implements ResumeHook {
   async deliveriesOf(draftIds: number[]): Promise<Map<number, DeliveryRecord[]>> {
     const result = new Map<number, DeliveryRecord[]>();
     if (draftIds.length === 0) return result;
-    const rows = await this.deps.database.db.selectFrom('brand_deliveries').selectAll().where('draft_id', 'in', draftIds).orderBy('id').execute();
+    const rows = await this.deps.database.db
+      .selectFrom('brand_deliveries')
+      .selectAll()
+      .where('draft_id', 'in', draftIds)
+      .orderBy('id')
+      .execute();
     for (const row of rows) {
       const list = result.get(row.draft_id) ?? [];
       list.push(toDeliveryRecord(row));
@@ -351,7 +496,12 @@ export class Outbox implements ResumeHook {
   }
 
   /** A brand's deliveries, newest first (owners look for dead letters here). */
-  async list(viewer: Viewer, brandId: number, state: DeliveryState | null, limit = 100): Promise<DeliveryRecord[]> {
+  async list(
+    viewer: Viewer,
+    brandId: number,
+    state: DeliveryState | null,
+    limit = 100,
+  ): Promise<DeliveryRecord[]> {
     await this.deps.access.load(viewer, brandId);
     let query = this.deps.database.db
       .selectFrom('brand_deliveries')
@@ -375,19 +525,31 @@ export class Outbox implements ResumeHook {
     ];
     if (brand.external) {
       for (const connector of await this.deps.connectors.enabledFor(tx, brand.id)) {
-        destinations.push({ destination: `connector:${connector.id}`, connectorId: connector.id, maxAttempts: connector.max_attempts });
+        destinations.push({
+          destination: `connector:${connector.id}`,
+          connectorId: connector.id,
+          maxAttempts: connector.max_attempts,
+        });
       }
     }
     const now = Date.now();
     for (const d of destinations) {
       const key = `brand-post:${draft.id}:${draft.revision_id}:${d.destination}`;
-      const existing = await tx.db.selectFrom('brand_deliveries').select(['id', 'state']).where('idempotency_key', '=', key).executeTakeFirst();
+      const existing = await tx.db
+        .selectFrom('brand_deliveries')
+        .select(['id', 'state'])
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
       let id: number;
       if (existing) {
         // The same revision released again (it was stopped before any destination had it).
         if (existing.state === 'delivered') continue;
         id = existing.id;
-        await tx.db.updateTable('brand_deliveries').set({ state: 'pending', last_error: null, updated_at: now }).where('id', '=', id).execute();
+        await tx.db
+          .updateTable('brand_deliveries')
+          .set({ state: 'pending', last_error: null, updated_at: now })
+          .where('id', '=', id)
+          .execute();
       } else {
         id = newId(now);
         await tx.db
@@ -418,7 +580,11 @@ export class Outbox implements ResumeHook {
 
   private async createDeleteDelivery(tx: Database, publish: DeliveryRow): Promise<void> {
     const key = `brand-delete:${publish.draft_id}:${publish.revision_id}:${publish.destination}`;
-    const existing = await tx.db.selectFrom('brand_deliveries').select('id').where('idempotency_key', '=', key).executeTakeFirst();
+    const existing = await tx.db
+      .selectFrom('brand_deliveries')
+      .select('id')
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     if (existing) return;
     const now = Date.now();
     const id = newId(now);
@@ -445,9 +611,17 @@ export class Outbox implements ResumeHook {
     await this.enqueueDelivery(tx, id, await this.maxAttempts(tx, publish.connector_id), '');
   }
 
-  private async enqueueDelivery(tx: Database, deliveryId: number, maxAttempts: number, nonce: string): Promise<void> {
+  private async enqueueDelivery(
+    tx: Database,
+    deliveryId: number,
+    maxAttempts: number,
+    nonce: string,
+  ): Promise<void> {
     const payload: DeliverJob = { deliveryId };
-    const jobId = await this.jobs().enqueue(tx, DELIVER_JOB, payload, { maxAttempts, dedupeKey: `brand-deliver:${deliveryId}${nonce}` });
+    const jobId = await this.jobs().enqueue(tx, DELIVER_JOB, payload, {
+      maxAttempts,
+      dedupeKey: `brand-deliver:${deliveryId}${nonce}`,
+    });
     await tx.db.updateTable('brand_deliveries').set({ job_id: jobId }).where('id', '=', deliveryId).execute();
   }
 
@@ -460,21 +634,35 @@ export class Outbox implements ResumeHook {
    * Screening once more right before an external delivery, under the policy in force now: a
    * crisis declared after the post was released stops what has not left yet.
    */
-  private async blockedJustBefore(delivery: DeliveryRow, draft: DraftRow, brand: BrandRecord, revision: { text: string; spoiler_text: string }): Promise<boolean> {
+  private async blockedJustBefore(
+    delivery: DeliveryRow,
+    draft: DraftRow,
+    brand: BrandRecord,
+    revision: { text: string; spoiler_text: string },
+  ): Promise<boolean> {
     const check = await screenDraft(this.deps.screening, revision, 'deliver');
     if (check.summary.action !== 'block') return false;
     await this.deps.database.transaction(async (tx) => {
       const locked = await findDraft(tx, draft.id, { lock: true });
-      await this.setState(tx, delivery.id, 'cancelled', `screening blocked it just before delivery: ${check.stored.findings[0]?.message ?? 'blocked'}`);
+      await this.setState(
+        tx,
+        delivery.id,
+        'cancelled',
+        `screening blocked it just before delivery: ${check.stored.findings[0]?.message ?? 'blocked'}`,
+      );
       const delivered = await tx.db
         .selectFrom('brand_deliveries')
         .select('id')
         .where('draft_id', '=', draft.id)
         .where('action', '=', 'publish')
-        .where('connector_id', 'is not', null)
+        .where('destination', '!=', INTERNAL_DESTINATION)
         .where('state', '=', 'delivered')
         .executeTakeFirst();
-      await this.audit(tx, null, 'delivery.blocked', brand, draft, null, { delivery_id: String(delivery.id), destination: delivery.destination, screening: check.stored });
+      await this.audit(tx, null, 'delivery.blocked', brand, draft, null, {
+        delivery_id: String(delivery.id),
+        destination: delivery.destination,
+        screening: check.stored,
+      });
       // Nothing has reached the public yet: the whole post goes back to its authors.
       if (!delivered && locked?.state === 'sending') {
         await tx.db
@@ -482,13 +670,38 @@ export class Outbox implements ResumeHook {
           .set({ state: 'cancelled', last_error: 'screening blocked the post', updated_at: Date.now() })
           .where('draft_id', '=', draft.id)
           .where('action', '=', 'publish')
-          .where('connector_id', 'is not', null)
+          .where('destination', '!=', INTERNAL_DESTINATION)
           .where('state', 'in', ['pending', 'paused', 'retrying', 'failed', 'dead'])
           .execute();
-        await tx.db.updateTable('brand_drafts').set({ state: 'draft', screening: JSON.stringify(check.stored), send_at: null, scheduled_for: null, pause_override: 0, updated_at: Date.now() }).where('id', '=', draft.id).execute();
+        await tx.db
+          .updateTable('brand_drafts')
+          .set({
+            state: 'draft',
+            screening: JSON.stringify(check.stored),
+            send_at: null,
+            scheduled_for: null,
+            pause_override: 0,
+            updated_at: Date.now(),
+          })
+          .where('id', '=', draft.id)
+          .execute();
         await this.systemComment(tx, draft, describeFindings(check.stored));
-        await this.audit(tx, null, 'draft.blocked_at_send', brand, draft, { state: 'sending' }, { state: 'draft', screening: check.stored });
-        await this.deps.notices.draftMoved(tx, brand, draft.id, recipientsOf(draft), 'screening stopped it before it left');
+        await this.audit(
+          tx,
+          null,
+          'draft.blocked_at_send',
+          brand,
+          draft,
+          { state: 'sending' },
+          { state: 'draft', screening: check.stored },
+        );
+        await this.deps.notices.draftMoved(
+          tx,
+          brand,
+          draft.id,
+          recipientsOf(draft),
+          'screening stopped it before it left',
+        );
       }
     });
     return true;
@@ -501,8 +714,14 @@ export class Outbox implements ResumeHook {
    * here, so its post with this text since the delivery was created is that earlier attempt. (A
    * read of the posts' table, like the timeline fan-out's: the posts service has no such lookup.)
    */
-  private async publishInternally(brand: BrandRecord, draft: DraftRow, revision: { text: string; spoiler_text: string }, delivery: DeliveryRow) {
-    if (draft.status_id !== null) return { remoteId: String(draft.status_id), url: this.statusUrl(brand, draft.status_id) };
+  private async publishInternally(
+    brand: BrandRecord,
+    draft: DraftRow,
+    revision: { text: string; spoiler_text: string },
+    delivery: DeliveryRow,
+  ) {
+    if (draft.status_id !== null)
+      return { remoteId: String(draft.status_id), url: this.statusUrl(brand, draft.status_id) };
     const earlier = await this.deps.database.db
       .selectFrom('statuses')
       .select('id')
@@ -511,13 +730,27 @@ export class Outbox implements ResumeHook {
       .where('spoiler_text', '=', revision.spoiler_text)
       .where('created_at', '>=', delivery.created_at)
       // Not another draft's post with the same words.
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('brand_drafts').select('brand_drafts.id').whereRef('brand_drafts.status_id', '=', 'statuses.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('brand_drafts')
+              .select('brand_drafts.id')
+              .whereRef('brand_drafts.status_id', '=', 'statuses.id'),
+          ),
+        ),
+      )
       .orderBy('id')
       .executeTakeFirst();
     if (earlier) return { remoteId: String(earlier.id), url: this.statusUrl(brand, earlier.id) };
     const status = await this.deps.posts.create(
       { accountId: brand.accountId, role: 'member' },
-      { text: revision.text, spoilerText: revision.spoiler_text, visibility: 'organization', confirmWarnings: true },
+      {
+        text: revision.text,
+        spoilerText: revision.spoiler_text,
+        visibility: 'organization',
+        confirmWarnings: true,
+      },
     );
     return { remoteId: String(status.id), url: this.statusUrl(brand, status.id) };
   }
@@ -530,19 +763,33 @@ export class Outbox implements ResumeHook {
     }
   }
 
-  private async delivered(delivery: DeliveryRow, remote: { remoteId: string; url: string | null }): Promise<void> {
+  private async delivered(
+    delivery: DeliveryRow,
+    remote: { remoteId: string; url: string | null },
+  ): Promise<void> {
     await this.deps.database.transaction(async (tx) => {
       const now = Date.now();
       await tx.db
         .updateTable('brand_deliveries')
-        .set({ state: 'delivered', remote_id: remote.remoteId, remote_url: remote.url, last_error: null, delivered_at: now, updated_at: now })
+        .set({
+          state: 'delivered',
+          remote_id: remote.remoteId,
+          remote_url: remote.url,
+          last_error: null,
+          delivered_at: now,
+          updated_at: now,
+        })
         .where('id', '=', delivery.id)
         .execute();
       const draft = await findDraft(tx, delivery.draft_id, { lock: true });
       if (!draft) return;
       if (delivery.action === 'delete') return;
-      if (delivery.connector_id === null) {
-        await tx.db.updateTable('brand_drafts').set({ status_id: Number(remote.remoteId), updated_at: now }).where('id', '=', draft.id).execute();
+      if (delivery.destination === INTERNAL_DESTINATION) {
+        await tx.db
+          .updateTable('brand_drafts')
+          .set({ status_id: Number(remote.remoteId), updated_at: now })
+          .where('id', '=', draft.id)
+          .execute();
       }
       const fresh = (await this.deliveryRow(tx, delivery.id))!;
       if (draft.state === 'retracted') {
@@ -559,9 +806,21 @@ export class Outbox implements ResumeHook {
         .where('state', '!=', 'cancelled')
         .executeTakeFirst();
       if (!outstanding && draft.state === 'sending') {
-        await tx.db.updateTable('brand_drafts').set({ state: 'published', published_at: now, updated_at: now }).where('id', '=', draft.id).execute();
+        await tx.db
+          .updateTable('brand_drafts')
+          .set({ state: 'published', published_at: now, updated_at: now })
+          .where('id', '=', draft.id)
+          .execute();
         const brand = await this.deps.store.brand(tx, draft.brand_id);
-        await this.audit(tx, null, 'draft.published', brand, draft, { state: 'sending' }, { state: 'published' });
+        await this.audit(
+          tx,
+          null,
+          'draft.published',
+          brand,
+          draft,
+          { state: 'sending' },
+          { state: 'published' },
+        );
         await this.deps.notices.draftMoved(tx, brand, draft.id, recipientsOf(draft), 'published');
       }
     });
@@ -571,7 +830,12 @@ export class Outbox implements ResumeHook {
     await this.deps.database.transaction((tx) => this.setState(tx, deliveryId, state, error));
   }
 
-  private async setState(tx: Database, id: number, state: DeliveryState, error: string | null): Promise<void> {
+  private async setState(
+    tx: Database,
+    id: number,
+    state: DeliveryState,
+    error: string | null,
+  ): Promise<void> {
     await tx.db
       .updateTable('brand_deliveries')
       .set({ state, last_error: error === null ? null : error.slice(0, 1000), updated_at: Date.now() })
@@ -587,10 +851,21 @@ export class Outbox implements ResumeHook {
 
   private async publishDeliveryFor(deletion: DeliveryRow): Promise<DeliveryRow | null> {
     const key = deletion.idempotency_key.replace(/^brand-delete:/, 'brand-post:');
-    return (await this.deps.database.db.selectFrom('brand_deliveries').selectAll().where('idempotency_key', '=', key).executeTakeFirst()) ?? null;
+    return (
+      (await this.deps.database.db
+        .selectFrom('brand_deliveries')
+        .selectAll()
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst()) ?? null
+    );
   }
 
-  private outboundPost(brand: BrandRecord, draft: DraftRow, revision: { id: number; text: string; spoiler_text: string }, delivery: DeliveryRow): OutboundPost {
+  private outboundPost(
+    brand: BrandRecord,
+    draft: DraftRow,
+    revision: { id: number; text: string; spoiler_text: string },
+    delivery: DeliveryRow,
+  ): OutboundPost {
     return {
       draftId: draft.id,
       revisionId: revision.id,
@@ -609,11 +884,27 @@ export class Outbox implements ResumeHook {
   private async systemComment(tx: Database, draft: DraftRow, body: string): Promise<void> {
     await tx.db
       .insertInto('brand_draft_comments')
-      .values({ id: newId(), draft_id: draft.id, revision_id: draft.revision_id, account_id: null, kind: 'screening', body, created_at: Date.now() })
+      .values({
+        id: newId(),
+        draft_id: draft.id,
+        revision_id: draft.revision_id,
+        account_id: null,
+        kind: 'screening',
+        body,
+        created_at: Date.now(),
+      })
       .execute();
   }
 
-  private async audit(tx: Database, actor: number | null, action: string, brand: BrandRecord, draft: DraftRow, before: unknown, after: unknown): Promise<void> {
+  private async audit(
+    tx: Database,
+    actor: number | null,
+    action: string,
+    brand: BrandRecord,
+    draft: DraftRow,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     await this.deps.audit.record(tx, {
       actorAccountId: actor,
       action,

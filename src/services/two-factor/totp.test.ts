@@ -24,7 +24,18 @@ describe('TOTP', () => {
 
   it('matches the RFC 4226 HOTP test vectors', () => {
     const key = Buffer.from('12345678901234567890');
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, counter) => expect(hotp(key, counter)).toBe(code));
   });
 
@@ -52,6 +63,8 @@ describe('TOTP', () => {
 
   it('builds the otpauth URI authenticator apps read', () => {
     const uri = otpauthUri('JBSWY3DPEHPK3PXP', 'jane', 'Roost');
-    expect(uri).toBe('otpauth://totp/Roost:jane?secret=JBSWY3DPEHPK3PXP&issuer=Roost&algorithm=SHA1&digits=6&period=30');
+    expect(uri).toBe(
+      'otpauth://totp/Roost:jane?secret=JBSWY3DPEHPK3PXP&issuer=Roost&algorithm=SHA1&digits=6&period=30',
+    );
   });
 });

@@ -29,7 +29,12 @@ export function totp(secretBase32: string, now: number = Date.now()): string {
 }
 
 /** The matching time step within ±`window` steps of now, or null. */
-export function verifyTotp(secretBase32: string, code: string, now: number = Date.now(), window = 1): number | null {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  now: number = Date.now(),
+  window = 1,
+): number | null {
   const given = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(given)) return null;
   const key = base32Decode(secretBase32);

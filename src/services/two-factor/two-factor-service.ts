@@ -32,24 +32,40 @@ export class TwoFactor {
   ) {}
 
   async status(userId: number): Promise<TwoFactorStatus> {
-    const row = await this.database.db.selectFrom('two_factor').select('enabled_at').where('user_id', '=', userId).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('two_factor')
+      .select('enabled_at')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     const left = await this.database.db
       .selectFrom('two_factor_recovery_codes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('user_id', '=', userId)
       .where('used_at', 'is', null)
       .executeTakeFirstOrThrow();
-    return { enabled: row?.enabled_at != null, pending: row !== undefined && row.enabled_at === null, recoveryCodesLeft: Number(left.n) };
+    return {
+      enabled: row?.enabled_at != null,
+      pending: row !== undefined && row.enabled_at === null,
+      recoveryCodesLeft: Number(left.n),
+    };
   }
 
   /** Issues a new secret to confirm; replaces an unconfirmed one. 409 when already enabled. */
   async setup(viewer: Viewer, accountLabel: string): Promise<{ secret: string; uri: string }> {
     const secret = newTotpSecret(randomBytes);
     await this.database.transaction(async (tx) => {
-      const existing = await tx.db.selectFrom('two_factor').select('enabled_at').where('user_id', '=', viewer.userId).executeTakeFirst();
-      if (existing?.enabled_at != null) throw new ConflictError('Two-factor sign-in is already enabled; disable it first');
+      const existing = await tx.db
+        .selectFrom('two_factor')
+        .select('enabled_at')
+        .where('user_id', '=', viewer.userId)
+        .executeTakeFirst();
+      if (existing?.enabled_at != null)
+        throw new ConflictError('Two-factor sign-in is already enabled; disable it first');
       await tx.db.deleteFrom('two_factor').where('user_id', '=', viewer.userId).execute();
-      await tx.db.insertInto('two_factor').values({ user_id: viewer.userId, secret, enabled_at: null, created_at: Date.now() }).execute();
+      await tx.db
+        .insertInto('two_factor')
+        .values({ user_id: viewer.userId, secret, enabled_at: null, created_at: Date.now() })
+        .execute();
     });
     return { secret, uri: otpauthUri(secret, accountLabel, ISSUER) };
   }
@@ -57,17 +73,34 @@ export class TwoFactor {
   /** The first code proves the authenticator works: two-factor is on, and the recovery codes are shown once. */
   async confirm(viewer: Viewer, code: string): Promise<string[]> {
     return this.database.transaction(async (tx) => {
-      const row = await tx.db.selectFrom('two_factor').selectAll().where('user_id', '=', viewer.userId).executeTakeFirst();
-      if (!row || row.enabled_at !== null) throw new ConflictError('Start with setup: there is no secret waiting for confirmation');
+      const row = await tx.db
+        .selectFrom('two_factor')
+        .selectAll()
+        .where('user_id', '=', viewer.userId)
+        .executeTakeFirst();
+      if (!row || row.enabled_at !== null)
+        throw new ConflictError('Start with setup: there is no secret waiting for confirmation');
       const step = verifyTotp(row.secret, code);
       if (step === null) throw new ValidationError('code', 'is not the current code from your authenticator');
       const now = Date.now();
-      await tx.db.updateTable('two_factor').set({ enabled_at: now, last_step: step }).where('user_id', '=', viewer.userId).execute();
+      await tx.db
+        .updateTable('two_factor')
+        .set({ enabled_at: now, last_step: step })
+        .where('user_id', '=', viewer.userId)
+        .execute();
       await tx.db.deleteFrom('two_factor_recovery_codes').where('user_id', '=', viewer.userId).execute();
       const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newRecoveryCode());
       await tx.db
         .insertInto('two_factor_recovery_codes')
-        .values(codes.map((c) => ({ id: newId(now), user_id: viewer.userId, code_hash: hashRecoveryCode(c), used_at: null, created_at: now })))
+        .values(
+          codes.map((c) => ({
+            id: newId(now),
+            user_id: viewer.userId,
+            code_hash: hashRecoveryCode(c),
+            used_at: null,
+            created_at: now,
+          })),
+        )
         .execute();
       await this.audit.record(tx, {
         actorAccountId: viewer.accountId,
@@ -81,7 +114,10 @@ export class TwoFactor {
   }
 
   /** Turning it off needs a current code or a recovery code. */
-  async disable(viewer: Viewer, proof: { code?: string | undefined; recoveryCode?: string | undefined }): Promise<void> {
+  async disable(
+    viewer: Viewer,
+    proof: { code?: string | undefined; recoveryCode?: string | undefined },
+  ): Promise<void> {
     await this.database.transaction(async (tx) => {
       const check = await this.verify(tx, viewer.userId, proof.code ?? proof.recoveryCode);
       if (check === 'not_enabled') throw new ConflictError('Two-factor sign-in is not enabled');
@@ -107,12 +143,18 @@ export class TwoFactor {
    * For sign-in: throws 401 `otp_required` without a code and 401 `unauthorized` with a wrong
    * one. `endSession` undoes the session the password step already made.
    */
-  async requireSecondFactor(userId: number, otp: string | undefined, endSession: () => Promise<void>): Promise<void> {
+  async requireSecondFactor(
+    userId: number,
+    otp: string | undefined,
+    endSession: () => Promise<void>,
+  ): Promise<void> {
     const check = await this.checkSignIn(userId, otp);
     if (check === 'ok' || check === 'not_enabled') return;
     await endSession();
     if (check === 'missing') {
-      throw new AppError('otp_required', 'Enter the code from your authenticator app (or a recovery code)', { field: 'otp' });
+      throw new AppError('otp_required', 'Enter the code from your authenticator app (or a recovery code)', {
+        field: 'otp',
+      });
     }
     throw new UnauthorizedError('The two-factor code is not valid');
   }
@@ -131,7 +173,11 @@ export class TwoFactor {
   }
 
   private async verify(tx: Database, userId: number, otp: string | undefined): Promise<SecondFactorCheck> {
-    const row = await tx.db.selectFrom('two_factor').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const row = await tx.db
+      .selectFrom('two_factor')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (!row || row.enabled_at === null) return 'not_enabled';
     const given = (otp ?? '').trim();
     if (given === '') return 'missing';
@@ -168,4 +214,3 @@ function newRecoveryCode(): string {
 function hashRecoveryCode(code: string): string {
   return hashSecret(`recovery:${code.toLowerCase().replace(/[^a-z0-9]/g, '')}`);
 }
-

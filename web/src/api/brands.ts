@@ -11,11 +11,28 @@ import type { Finding, ScreeningResult } from '../components/ScreeningApi.js';
 export const BRAND_ROLES = ['contributor', 'approver', 'publisher', 'owner'] as const;
 export type BrandRole = (typeof BRAND_ROLES)[number];
 
-export const DRAFT_STATES = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'sending', 'published', 'retracted'] as const;
+export const DRAFT_STATES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'approved',
+  'scheduled',
+  'sending',
+  'published',
+  'retracted',
+] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
 
 /** Screening categories a conditional workflow step can wait for (the engine's names). */
-export const SCREENING_CATEGORIES = ['offensive', 'sensitive', 'confidential', 'personal', 'secrets', 'links', 'crisis'] as const;
+export const SCREENING_CATEGORIES = [
+  'offensive',
+  'sensitive',
+  'confidential',
+  'personal',
+  'secrets',
+  'links',
+  'crisis',
+] as const;
 
 export interface Brand {
   id: string;
@@ -75,7 +92,14 @@ export interface GlobalPause {
 
 export interface PauseState {
   all: GlobalPause;
-  brands: { id: string; username: string; display_name: string; paused_at: string | null; paused_by: string | null; reason: string | null }[];
+  brands: {
+    id: string;
+    username: string;
+    display_name: string;
+    paused_at: string | null;
+    paused_by: string | null;
+    reason: string | null;
+  }[];
 }
 
 export type ConnectorKind = 'webhook' | 'mastodon' | 'bluesky';
@@ -96,7 +120,8 @@ export interface Connector {
   secret?: string;
 }
 
-export type DeliveryState = 'pending' | 'paused' | 'in_flight' | 'retrying' | 'delivered' | 'failed' | 'dead' | 'cancelled';
+export type DeliveryState =
+  'pending' | 'paused' | 'in_flight' | 'retrying' | 'delivered' | 'failed' | 'dead' | 'cancelled';
 
 export interface Delivery {
   id: string;
@@ -261,7 +286,13 @@ export function getBrand(id: string): Promise<Brand> {
   return api<Brand>(brandPath(id));
 }
 
-export function createBrand(input: { username: string; display_name: string; colour?: string; external?: boolean; owner_ids?: string[] }): Promise<Brand> {
+export function createBrand(input: {
+  username: string;
+  display_name: string;
+  colour?: string;
+  external?: boolean;
+  owner_ids?: string[];
+}): Promise<Brand> {
   return api<Brand>(BASE, { method: 'POST', body: input });
 }
 
@@ -283,8 +314,15 @@ export function listMembers(id: string): Promise<BrandMember[]> {
 }
 
 /** An empty list removes the person. */
-export function setMemberRoles(id: string, accountId: string, roles: BrandRole[]): Promise<BrandMember | undefined> {
-  return api<BrandMember | undefined>(brandPath(id, `/members/${encodeURIComponent(accountId)}`), { method: 'PUT', body: { roles } });
+export function setMemberRoles(
+  id: string,
+  accountId: string,
+  roles: BrandRole[],
+): Promise<BrandMember | undefined> {
+  return api<BrandMember | undefined>(brandPath(id, `/members/${encodeURIComponent(accountId)}`), {
+    method: 'PUT',
+    body: { roles },
+  });
 }
 
 export function getWorkflow(id: string): Promise<Workflow> {
@@ -323,7 +361,10 @@ export function listDrafts(brandId: string, states: readonly DraftState[] = []):
   return api<Draft[]>(brandPath(brandId, `/drafts${states.length ? statesQuery(states) : '?limit=100'}`));
 }
 
-export function createDraft(brandId: string, input: { status: string; spoiler_text?: string }): Promise<Draft> {
+export function createDraft(
+  brandId: string,
+  input: { status: string; spoiler_text?: string },
+): Promise<Draft> {
   return api<Draft>(brandPath(brandId, '/drafts'), { method: 'POST', body: input });
 }
 
@@ -331,7 +372,11 @@ export function getDraft(brandId: string, draftId: string): Promise<Draft> {
   return api<Draft>(draftPath(brandId, draftId));
 }
 
-export function reviseDraft(brandId: string, draftId: string, input: { status: string; spoiler_text?: string }): Promise<Draft> {
+export function reviseDraft(
+  brandId: string,
+  draftId: string,
+  input: { status: string; spoiler_text?: string },
+): Promise<Draft> {
   return api<Draft>(draftPath(brandId, draftId), { method: 'PUT', body: input });
 }
 
@@ -368,7 +413,8 @@ export type DraftAction =
 
 /** One step of the workflow; the answer is the draft as it is afterwards. */
 export function draftAction(brandId: string, draftId: string, action: DraftAction): Promise<Draft> {
-  const post = (path: string, body?: unknown) => api<Draft>(draftPath(brandId, draftId, `/${path}`), { method: 'POST', body: body ?? {} });
+  const post = (path: string, body?: unknown) =>
+    api<Draft>(draftPath(brandId, draftId, `/${path}`), { method: 'POST', body: body ?? {} });
   switch (action.kind) {
     case 'submit':
     case 'approve':
@@ -413,12 +459,21 @@ export function createConnector(brandId: string, input: NewConnector): Promise<C
   return api<Connector>(brandPath(brandId, '/connectors'), { method: 'POST', body: input });
 }
 
-export function updateConnector(brandId: string, connectorId: string, change: Partial<Omit<NewConnector, 'kind'>>): Promise<Connector> {
-  return api<Connector>(brandPath(brandId, `/connectors/${encodeURIComponent(connectorId)}`), { method: 'PATCH', body: change });
+export function updateConnector(
+  brandId: string,
+  connectorId: string,
+  change: Partial<Omit<NewConnector, 'kind'>>,
+): Promise<Connector> {
+  return api<Connector>(brandPath(brandId, `/connectors/${encodeURIComponent(connectorId)}`), {
+    method: 'PATCH',
+    body: change,
+  });
 }
 
 export function deleteConnector(brandId: string, connectorId: string): Promise<void> {
-  return api<void>(brandPath(brandId, `/connectors/${encodeURIComponent(connectorId)}`), { method: 'DELETE' });
+  return api<void>(brandPath(brandId, `/connectors/${encodeURIComponent(connectorId)}`), {
+    method: 'DELETE',
+  });
 }
 
 export function listDeliveries(brandId: string, state: DeliveryState | null): Promise<Delivery[]> {
@@ -426,12 +481,19 @@ export function listDeliveries(brandId: string, state: DeliveryState | null): Pr
 }
 
 export function retryDelivery(brandId: string, deliveryId: string): Promise<Delivery> {
-  return api<Delivery>(brandPath(brandId, `/deliveries/${encodeURIComponent(deliveryId)}/retry`), { method: 'POST', body: {} });
+  return api<Delivery>(brandPath(brandId, `/deliveries/${encodeURIComponent(deliveryId)}/retry`), {
+    method: 'POST',
+    body: {},
+  });
 }
 
 // Screening as the public will be screened
 
-export function checkExternal(text: string, spoilerText: string, signal?: AbortSignal): Promise<ScreeningResult> {
+export function checkExternal(
+  text: string,
+  spoilerText: string,
+  signal?: AbortSignal,
+): Promise<ScreeningResult> {
   return api<ScreeningResult>('/api/roost/v1/screening/check', {
     method: 'POST',
     body: { text, audience: 'external', ...(spoilerText ? { spoiler_text: spoilerText } : {}) },
@@ -480,7 +542,10 @@ export function twoFactorSetup(): Promise<{ secret: string; uri: string }> {
 }
 
 export function twoFactorConfirm(code: string): Promise<{ recovery_codes: string[] }> {
-  return api<{ recovery_codes: string[] }>('/api/roost/v1/two_factor/confirm', { method: 'POST', body: { code } });
+  return api<{ recovery_codes: string[] }>('/api/roost/v1/two_factor/confirm', {
+    method: 'POST',
+    body: { code },
+  });
 }
 
 export function twoFactorDisable(proof: { code?: string; recovery_code?: string }): Promise<void> {
@@ -495,11 +560,14 @@ export const brandKeys = {
   workflow: (id: string) => ['brands', 'workflow', id] as const,
   drafts: (id: string) => ['brands', 'drafts', id] as const,
   draft: (brandId: string, draftId: string) => ['brands', 'draft', brandId, draftId] as const,
-  revisions: (brandId: string, draftId: string) => ['brands', 'draft', brandId, draftId, 'revisions'] as const,
-  diff: (brandId: string, draftId: string, from: number | null, to: number | null) => ['brands', 'draft', brandId, draftId, 'diff', from, to] as const,
+  revisions: (brandId: string, draftId: string) =>
+    ['brands', 'draft', brandId, draftId, 'revisions'] as const,
+  diff: (brandId: string, draftId: string, from: number | null, to: number | null) =>
+    ['brands', 'draft', brandId, draftId, 'diff', from, to] as const,
   comments: (brandId: string, draftId: string) => ['brands', 'draft', brandId, draftId, 'comments'] as const,
   review: ['brands', 'review'] as const,
-  calendar: (brandId: string | null, from: string, to: string) => ['brands', 'calendar', brandId, from, to] as const,
+  calendar: (brandId: string | null, from: string, to: string) =>
+    ['brands', 'calendar', brandId, from, to] as const,
   connectors: (id: string) => ['brands', 'connectors', id] as const,
   deliveries: (id: string, state: string | null) => ['brands', 'deliveries', id, state] as const,
   pause: ['brands', 'pause-state'] as const,

@@ -15,7 +15,13 @@ const STATE_LABEL: Record<DraftState, string> = {
   retracted: 'Retracted',
 };
 
-const WHEN = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const WHEN = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** "Tue, Mar 4, 09:30" for schedules and publication times. */
 export function formatWhen(iso: string | null | undefined): string {
@@ -52,7 +58,13 @@ export function BrandChip({ brand }: { brand: Pick<Brand, 'username' | 'display_
 }
 
 /** The brand's mark: its initials on its colour, with a megaphone for brands that speak publicly. */
-export function BrandMark({ brand, size = 40 }: { brand: Pick<Brand, 'username' | 'display_name' | 'colour' | 'external'>; size?: number }) {
+export function BrandMark({
+  brand,
+  size = 40,
+}: {
+  brand: Pick<Brand, 'username' | 'display_name' | 'colour' | 'external'>;
+  size?: number;
+}) {
   const name = (brand.display_name || brand.username).trim();
   const initials = name
     .split(/\s+/)
@@ -61,7 +73,11 @@ export function BrandMark({ brand, size = 40 }: { brand: Pick<Brand, 'username' 
     .join('')
     .toUpperCase();
   return (
-    <span className="brand-mark" style={{ ...brandStyle(brand.colour), width: size, height: size, fontSize: Math.round(size * 0.36) }} aria-hidden="true">
+    <span
+      className="brand-mark"
+      style={{ ...brandStyle(brand.colour), width: size, height: size, fontSize: Math.round(size * 0.36) }}
+      aria-hidden="true"
+    >
       {initials || '@'}
       {brand.external && (
         <span className="brand-mark-public">

@@ -25,7 +25,17 @@ export function hasChanges(segments: DiffSegment[]): boolean {
 }
 
 /** The diff between two revision numbers (defaults: previous → current). */
-export function RevisionDiffView({ brandId, draftId, from, to }: { brandId: string; draftId: string; from?: number; to?: number }) {
+export function RevisionDiffView({
+  brandId,
+  draftId,
+  from,
+  to,
+}: {
+  brandId: string;
+  draftId: string;
+  from?: number;
+  to?: number;
+}) {
   const diff = useQuery({
     queryKey: brandKeys.diff(brandId, draftId, from ?? null, to ?? null),
     queryFn: () => getDiff(brandId, draftId, from, to),
@@ -52,7 +62,15 @@ export function RevisionDiffView({ brandId, draftId, from, to }: { brandId: stri
 }
 
 /** Revision history with a choice of the two revisions to compare. */
-export function RevisionHistory({ brandId, draftId, revisions }: { brandId: string; draftId: string; revisions: Revision[] }) {
+export function RevisionHistory({
+  brandId,
+  draftId,
+  revisions,
+}: {
+  brandId: string;
+  draftId: string;
+  revisions: Revision[];
+}) {
   const last = revisions[revisions.length - 1]?.number ?? 1;
   const [from, setFrom] = useState(Math.max(1, last - 1));
   const [to, setTo] = useState(last);

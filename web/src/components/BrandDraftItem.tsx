@@ -18,12 +18,24 @@ export function DraftItem({ draft, author }: { draft: Draft; author?: Account | 
   const findings = draft.screening?.findings.length ?? 0;
   return (
     <li>
-      <Link to={`/brands/${draft.brand_id}/drafts/${draft.id}`} className="draft-item" data-draft-id={draft.id}>
+      <Link
+        to={`/brands/${draft.brand_id}/drafts/${draft.id}`}
+        className="draft-item"
+        data-draft-id={draft.id}
+      >
         <span className="draft-item-head">
           <DraftStateBadge state={draft.state} />
-          {findings > 0 && <span className={`screening-badge screening-badge-${draft.screening!.action}`}>{findings} screening note{findings === 1 ? '' : 's'}</span>}
-          {draft.break_glass && !draft.break_glass.confirmed_by && <span className="pill pill-warning">Break-glass request</span>}
-          <span className="draft-item-time muted">{draft.updated_at && <RelativeTime iso={draft.updated_at} />}</span>
+          {findings > 0 && (
+            <span className={`screening-badge screening-badge-${draft.screening!.action}`}>
+              {findings} screening note{findings === 1 ? '' : 's'}
+            </span>
+          )}
+          {draft.break_glass && !draft.break_glass.confirmed_by && (
+            <span className="pill pill-warning">Break-glass request</span>
+          )}
+          <span className="draft-item-time muted">
+            {draft.updated_at && <RelativeTime iso={draft.updated_at} />}
+          </span>
         </span>
         <span className="draft-item-text">
           {draft.revision.spoiler_text && <span className="muted">CW: {draft.revision.spoiler_text} · </span>}
@@ -33,9 +45,13 @@ export function DraftItem({ draft, author }: { draft: Draft; author?: Account | 
           by {personName(author)}
           {draft.revisions_count > 1 && <> · revision {draft.revision.number}</>}
           {summary && <> · {summary}</>}
-          {draft.send_at && (draft.state === 'scheduled' || draft.state === 'sending') && <> · goes {formatWhen(draft.send_at)}</>}
+          {draft.send_at && (draft.state === 'scheduled' || draft.state === 'sending') && (
+            <> · goes {formatWhen(draft.send_at)}</>
+          )}
           {draft.waiting_for_resume && <> · waiting for resume</>}
-          {draft.published_at && draft.state === 'published' && <> · published {formatWhen(draft.published_at)}</>}
+          {draft.published_at && draft.state === 'published' && (
+            <> · published {formatWhen(draft.published_at)}</>
+          )}
         </span>
       </Link>
     </li>

@@ -5,7 +5,16 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addComment, brandKeys, listComments, type Delivery, type Draft, type DraftComment, type DraftStep } from '../api/brands.js';
+import {
+  addComment,
+  brandKeys,
+  listComments,
+  listConnectors,
+  type Delivery,
+  type Draft,
+  type DraftComment,
+  type DraftStep,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import type { Account } from '../api/types.js';
 import { formatWhen, quorumLabel } from './BrandBadges.js';
@@ -39,11 +48,18 @@ export function DraftFindings({ draft }: { draft: Draft }) {
   const screening = draft.screening;
   if (!screening || screening.findings.length === 0) return null;
   return (
-    <section className={`screening-panel screening-panel-${screening.action}`} aria-label="Screening findings" data-testid="draft-findings">
+    <section
+      className={`screening-panel screening-panel-${screening.action}`}
+      aria-label="Screening findings"
+      data-testid="draft-findings"
+    >
       <p className="screening-panel-title">
         Screening for the public {screening.phase === 'send' ? 'at sending' : 'at submission'} found:
       </p>
-      <FindingList findings={screening.findings} texts={{ status: draft.revision.text, spoiler_text: draft.revision.spoiler_text }} />
+      <FindingList
+        findings={screening.findings}
+        texts={{ status: draft.revision.text, spoiler_text: draft.revision.spoiler_text }}
+      />
     </section>
   );
 }
@@ -52,7 +68,10 @@ function StepRow({ step, people }: { step: DraftStep; people: Map<string, Accoun
   const waiting = step.eligible.filter((id) => !step.approved_by.includes(id));
   const done = Math.min(step.approved_by.length, step.needed);
   return (
-    <li className={`approval-step${step.current ? ' approval-step-current' : ''}${step.satisfied ? ' approval-step-done' : ''}`} data-step={step.id}>
+    <li
+      className={`approval-step${step.current ? ' approval-step-current' : ''}${step.satisfied ? ' approval-step-done' : ''}`}
+      data-step={step.id}
+    >
       <div className="approval-step-head">
         <span className="approval-step-icon" aria-hidden="true">
           <Icon name={step.satisfied ? 'check' : step.current ? 'clock' : 'more'} />
@@ -63,10 +82,21 @@ function StepRow({ step, people }: { step: DraftStep; people: Map<string, Accoun
           {step.approved_by.length} / {step.needed}
         </span>
       </div>
-      <div className="approval-meter" role="progressbar" aria-valuemin={0} aria-valuemax={step.needed} aria-valuenow={done} aria-label={`${step.name}: ${done} of ${step.needed} approvals`}>
+      <div
+        className="approval-meter"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={step.needed}
+        aria-valuenow={done}
+        aria-label={`${step.name}: ${done} of ${step.needed} approvals`}
+      >
         <span style={{ width: `${(done / Math.max(1, step.needed)) * 100}%` }} />
       </div>
-      {step.conditional && <p className="muted approval-step-note">Joined because screening found: {step.conditional.screening_categories.join(', ')}</p>}
+      {step.conditional && (
+        <p className="muted approval-step-note">
+          Joined because screening found: {step.conditional.screening_categories.join(', ')}
+        </p>
+      )}
       <ul className="approval-people">
         {step.approved_by.map((id) => (
           <li key={id} className="approval-person approval-person-done">
@@ -79,7 +109,11 @@ function StepRow({ step, people }: { step: DraftStep; people: Map<string, Accoun
               <Icon name="clock" /> <PersonLink account={people.get(id)} />
             </li>
           ))}
-        {step.eligible.length === 0 && <li className="approval-person muted">Nobody can approve this step yet: an owner adds approvers.</li>}
+        {step.eligible.length === 0 && (
+          <li className="approval-person muted">
+            Nobody can approve this step yet: an owner adds approvers.
+          </li>
+        )}
       </ul>
     </li>
   );
@@ -88,7 +122,11 @@ function StepRow({ step, people }: { step: DraftStep; people: Map<string, Accoun
 export function ApprovalSteps({ draft }: { draft: Draft }) {
   const people = useAccounts(draft.steps.flatMap((s) => [...s.eligible, ...s.approved_by]));
   if (draft.steps.length === 0) {
-    return <p className="muted">{draft.state === 'draft' ? 'Approval steps start when the draft is submitted.' : 'No approval steps.'}</p>;
+    return (
+      <p className="muted">
+        {draft.state === 'draft' ? 'Approval steps start when the draft is submitted.' : 'No approval steps.'}
+      </p>
+    );
   }
   return (
     <ol className="approval-steps" data-testid="approval-steps">
@@ -99,7 +137,11 @@ export function ApprovalSteps({ draft }: { draft: Draft }) {
   );
 }
 
-const KIND_LABEL: Record<DraftComment['kind'], string | null> = { comment: null, rejection: 'Rejected', screening: 'Screening' };
+const KIND_LABEL: Record<DraftComment['kind'], string | null> = {
+  comment: null,
+  rejection: 'Rejected',
+  screening: 'Screening',
+};
 
 export function CommentThread({ draft }: { draft: Draft }) {
   const queryClient = useQueryClient();
@@ -132,7 +174,11 @@ export function CommentThread({ draft }: { draft: Draft }) {
             return (
               <li key={comment.id} className={`comment comment-${comment.kind}`} data-kind={comment.kind}>
                 <p className="comment-head">
-                  {comment.account_id ? <PersonLink account={people.get(comment.account_id)} withAvatar /> : <strong>Roost</strong>}
+                  {comment.account_id ? (
+                    <PersonLink account={people.get(comment.account_id)} withAvatar />
+                  ) : (
+                    <strong>Roost</strong>
+                  )}
                   {kind && <span className={`comment-kind comment-kind-${comment.kind}`}>{kind}</span>}
                   {comment.created_at && (
                     <span className="muted">
@@ -150,7 +196,14 @@ export function CommentThread({ draft }: { draft: Draft }) {
         <label htmlFor={`comment-${draft.id}`} className="visually-hidden">
           Add a comment
         </label>
-        <textarea id={`comment-${draft.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} placeholder="Add a comment for the team…" maxLength={2000} />
+        <textarea
+          id={`comment-${draft.id}`}
+          rows={2}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder="Add a comment for the team…"
+          maxLength={2000}
+        />
         {add.isError && (
           <p className="form-error" role="alert">
             {errorMessage(add.error)}
@@ -183,11 +236,18 @@ export function deliveryLabel(state: Delivery['state']): string {
 
 export function destinationLabel(delivery: Delivery, connectorNames?: Map<string, string>): string {
   if (delivery.destination === 'internal') return 'Roost (the brand’s profile)';
-  if (delivery.connector_id && connectorNames?.has(delivery.connector_id)) return connectorNames.get(delivery.connector_id)!;
+  if (delivery.connector_id && connectorNames?.has(delivery.connector_id))
+    return connectorNames.get(delivery.connector_id)!;
   return delivery.destination.replace(/^connector:/, 'Connector ');
 }
 
-export function DeliveryList({ deliveries }: { deliveries: Delivery[] }) {
+export function DeliveryList({ brandId, deliveries }: { brandId: string; deliveries: Delivery[] }) {
+  const connectors = useQuery({
+    queryKey: brandKeys.connectors(brandId),
+    queryFn: () => listConnectors(brandId),
+    enabled: deliveries.some((d) => d.connector_id !== null),
+  });
+  const names = new Map((connectors.data ?? []).map((c) => [c.id, `${c.name} (${c.kind})`]));
   if (deliveries.length === 0) return null;
   return (
     <ul className="delivery-list" data-testid="draft-deliveries">
@@ -196,14 +256,16 @@ export function DeliveryList({ deliveries }: { deliveries: Delivery[] }) {
           <span className={`delivery-state delivery-state-${d.state}`}>{deliveryLabel(d.state)}</span>
           <span>
             {d.action === 'delete' ? 'Delete at ' : ''}
-            {destinationLabel(d)}
+            {destinationLabel(d, names)}
           </span>
           {d.remote_url && (
             <a href={d.remote_url} target="_blank" rel="noreferrer noopener">
               View
             </a>
           )}
-          {d.last_error && d.state !== 'delivered' && <span className="muted delivery-error">{d.last_error}</span>}
+          {d.last_error && d.state !== 'delivered' && (
+            <span className="muted delivery-error">{d.last_error}</span>
+          )}
           {d.delivered_at && <span className="muted">{formatWhen(d.delivered_at)}</span>}
         </li>
       ))}
@@ -239,9 +301,19 @@ export function DraftEditor({
       </div>
       <div className="field">
         <label htmlFor={`edit-text-${draft.id}`}>Text</label>
-        <textarea id={`edit-text-${draft.id}`} rows={5} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+        <textarea
+          id={`edit-text-${draft.id}`}
+          rows={5}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+        />
       </div>
-      {draft.state !== 'draft' && <p className="field-hint">Saving makes a new revision: approvals so far are cleared and it is submitted for approval again.</p>}
+      {draft.state !== 'draft' && (
+        <p className="field-hint">
+          Saving makes a new revision: approvals so far are cleared and it is submitted for approval again.
+        </p>
+      )}
       {Boolean(error) && (
         <p className="form-error" role="alert">
           {errorMessage(error)}
@@ -262,5 +334,7 @@ export function DraftEditor({
 export function authorLine(draft: Draft, people: Map<string, Account>): string {
   const author = personName(people.get(draft.author_id));
   const editor = personName(people.get(draft.revision.editor_id));
-  return draft.revision.editor_id === draft.author_id ? `Written by ${author}` : `Written by ${author}, revised by ${editor}`;
+  return draft.revision.editor_id === draft.author_id
+    ? `Written by ${author}`
+    : `Written by ${author}, revised by ${editor}`;
 }

@@ -20,12 +20,19 @@ export function BrandHeader({ brand }: { brand: Brand }) {
   const links = [
     { to: base, label: 'Drafts' },
     { to: `${base}/calendar`, label: 'Calendar' },
-    ...(brand.can.manage_settings || brand.can.manage_members || brand.can.manage_workflow || brand.can.manage_connectors
+    ...(brand.can.manage_settings ||
+    brand.can.manage_members ||
+    brand.can.manage_workflow ||
+    brand.can.manage_connectors
       ? [{ to: `${base}/settings`, label: 'Settings' }]
       : []),
   ];
   return (
-    <section className="brand-header" style={brandStyle(brand.colour)} aria-label={`Brand @${brand.username}`}>
+    <section
+      className="brand-header"
+      style={brandStyle(brand.colour)}
+      aria-label={`Brand @${brand.username}`}
+    >
       <div className="brand-header-banner" aria-hidden="true" />
       <div className="brand-header-body">
         <BrandMark brand={brand} size={56} />
@@ -60,7 +67,8 @@ export function BrandHeader({ brand }: { brand: Brand }) {
           <Icon name="pause" />
           {brand.pause ? (
             <span>
-              Paused{brand.pause.reason ? `: ${brand.pause.reason}` : ''}. Nothing leaves until an owner resumes.
+              Paused{brand.pause.reason ? `: ${brand.pause.reason}` : ''}. Nothing leaves until an owner
+              resumes.
             </span>
           ) : (
             <span>Every brand is paused by an administrator. Nothing leaves until publishing resumes.</span>
@@ -69,12 +77,18 @@ export function BrandHeader({ brand }: { brand: Brand }) {
       )}
       {brand.two_factor_needed && (
         <p className="brand-header-warning" role="note">
-          This brand publishes publicly: <Link to="/settings#two-factor">turn on two-factor sign-in</Link> to act on it.
+          This brand publishes publicly: <Link to="/settings#two-factor">turn on two-factor sign-in</Link> to
+          act on it.
         </p>
       )}
       <nav className="brand-tabs" aria-label={`@${brand.username}`}>
         {links.map((link) => (
-          <Link key={link.to} to={link.to} className="brand-tab" aria-current={pathname === link.to ? 'page' : undefined}>
+          <Link
+            key={link.to}
+            to={link.to}
+            className="brand-tab"
+            aria-current={pathname === link.to ? 'page' : undefined}
+          >
             {link.label}
           </Link>
         ))}

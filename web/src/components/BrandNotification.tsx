@@ -18,13 +18,21 @@ export function isBrandNotification(notification: Notification): boolean {
 }
 
 export function BrandNotification({ notification }: { notification: Notification }) {
-  const brands = useQuery({ queryKey: brandKeys.list(false), queryFn: () => listBrands(false), staleTime: 60_000, retry: false });
+  const brands = useQuery({
+    queryKey: brandKeys.list(false),
+    queryFn: () => listBrands(false),
+    staleTime: 60_000,
+    retry: false,
+  });
   const who = notification.account;
   const brand = brands.data?.find((b) => b.account_id === who.id);
   const review = notification.type === 'brand_review';
   const link = review ? '/brands/review' : brand ? `/brands/${brand.id}` : '/brands';
   return (
-    <div className={`notification notification-${notification.type}`} data-notification-type={notification.type}>
+    <div
+      className={`notification notification-${notification.type}`}
+      data-notification-type={notification.type}
+    >
       <span className="notification-icon">
         <Icon name={review ? 'check' : 'megaphone'} />
       </span>

@@ -5,7 +5,16 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { brandKeys, getPauseState, pauseAll, pauseBrand, resumeAll, resumeBrand, type Brand, type PauseState } from '../api/brands.js';
+import {
+  brandKeys,
+  getPauseState,
+  pauseAll,
+  pauseBrand,
+  resumeAll,
+  resumeBrand,
+  type Brand,
+  type PauseState,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { announce } from '../hooks/live-store.js';
 import { isAdmin, useMe } from '../hooks/useSession.js';
@@ -17,7 +26,13 @@ import '../styles/brands.css';
 const PAUSE_POLL_MS = 15_000;
 
 export function usePauseState() {
-  return useQuery({ queryKey: brandKeys.pause, queryFn: getPauseState, refetchInterval: PAUSE_POLL_MS, staleTime: 5_000, retry: false });
+  return useQuery({
+    queryKey: brandKeys.pause,
+    queryFn: getPauseState,
+    refetchInterval: PAUSE_POLL_MS,
+    staleTime: 5_000,
+    retry: false,
+  });
 }
 
 export function isAnythingPaused(state: PauseState | undefined): boolean {
@@ -33,7 +48,8 @@ export function PauseBanner() {
       <div className="pause-banner-text">
         {data.all.paused && (
           <p>
-            <strong>All brand publishing is paused.</strong> {data.all.reason && <span>Reason: {data.all.reason}</span>}
+            <strong>All brand publishing is paused.</strong>{' '}
+            {data.all.reason && <span>Reason: {data.all.reason}</span>}
           </p>
         )}
         {data.brands.map((brand) => (
@@ -73,7 +89,11 @@ export function BrandPauseControl({ brand }: { brand: Brand }) {
   if (!brand.can.pause) return null;
   return (
     <>
-      <button type="button" className={`button button-small ${ownPause ? 'button-primary' : 'button-pause'}`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`button button-small ${ownPause ? 'button-primary' : 'button-pause'}`}
+        onClick={() => setOpen(true)}
+      >
         <Icon name={ownPause ? 'play' : 'pause'} />
         {ownPause ? 'Resume…' : 'Pause'}
       </button>
@@ -82,9 +102,14 @@ export function BrandPauseControl({ brand }: { brand: Brand }) {
           title={ownPause ? `Resume publishing for @${brand.username}` : `Pause @${brand.username}`}
           intro={
             ownPause ? (
-              <p>Scheduled posts that waited are screened again and sent. Say why it is safe to publish again.</p>
+              <p>
+                Scheduled posts that waited are screened again and sent. Say why it is safe to publish again.
+              </p>
             ) : (
-              <p>Nothing from @{brand.username} leaves while it is paused: scheduled posts wait and deliveries stop. Everyone sees a banner.</p>
+              <p>
+                Nothing from @{brand.username} leaves while it is paused: scheduled posts wait and deliveries
+                stop. Everyone sees a banner.
+              </p>
             )
           }
           label="Reason"
@@ -121,7 +146,11 @@ export function GlobalPauseControl() {
   if (!isAdmin(me) || !data) return null;
   return (
     <>
-      <button type="button" className={`button button-small ${paused ? 'button-primary' : 'button-pause'}`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`button button-small ${paused ? 'button-primary' : 'button-pause'}`}
+        onClick={() => setOpen(true)}
+      >
         <Icon name={paused ? 'play' : 'pause'} />
         {paused ? 'Resume all brands…' : 'Pause all brands'}
       </button>
@@ -132,7 +161,9 @@ export function GlobalPauseControl() {
             paused ? (
               <p>What waited is screened again and sent. Brands paused on their own stay paused.</p>
             ) : (
-              <p>The emergency stop: no brand publishes anything until an administrator resumes with a reason.</p>
+              <p>
+                The emergency stop: no brand publishes anything until an administrator resumes with a reason.
+              </p>
             )
           }
           label="Reason"

@@ -42,7 +42,15 @@ export function ReasonDialog({
         {intro && <div className="dialog-intro">{intro}</div>}
         <div className="field">
           <label htmlFor={`${id}-reason`}>{label}</label>
-          <textarea id={`${id}-reason`} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required={!optional} autoFocus maxLength={2000} />
+          <textarea
+            id={`${id}-reason`}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={!optional}
+            autoFocus
+            maxLength={2000}
+          />
         </div>
         {error && (
           <p className="form-error" role="alert">
@@ -53,7 +61,11 @@ export function ReasonDialog({
           <button type="button" className="button button-ghost" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={!ready || busy}>
+          <button
+            type="submit"
+            className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+            disabled={!ready || busy}
+          >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </div>

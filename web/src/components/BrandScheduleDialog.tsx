@@ -45,10 +45,16 @@ export function ScheduleDialog({
       <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="schedule-at">Publish at</label>
-          <input id="schedule-at" type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} required />
+          <input
+            id="schedule-at"
+            type="datetime-local"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            required
+          />
           <p className="field-hint">
-            Your time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}). It never leaves sooner than the undo window of {undoWindowSeconds} seconds
-            from now, and it waits while publishing is paused.
+            Your time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}). It never leaves sooner than
+            the undo window of {undoWindowSeconds} seconds from now, and it waits while publishing is paused.
           </p>
         </div>
         {error && (

@@ -20,7 +20,13 @@ const STORAGE_PREFIX = 'roost:identity:';
 
 /** Brands the person may draft for (contributors). */
 export function useWritableBrands(enabled: boolean): Brand[] {
-  const { data } = useQuery({ queryKey: brandKeys.list(false), queryFn: () => listBrands(false), enabled, staleTime: 60_000, retry: false });
+  const { data } = useQuery({
+    queryKey: brandKeys.list(false),
+    queryFn: () => listBrands(false),
+    enabled,
+    staleTime: 60_000,
+    retry: false,
+  });
   return (data ?? []).filter((b) => b.can.write_drafts);
 }
 
@@ -89,7 +95,12 @@ export function PostingAs({ me, identity }: { me: CredentialAccount; identity: B
   }
 
   const identityRow = brand ? (
-    <div className="composer-identity composer-identity-brand" data-testid="posting-as" data-brand={brand.username} style={brandStyle(brand.colour)}>
+    <div
+      className="composer-identity composer-identity-brand"
+      data-testid="posting-as"
+      data-brand={brand.username}
+      style={brandStyle(brand.colour)}
+    >
       <Icon name="megaphone" />
       <span>
         Posting {brand.external ? 'publicly ' : ''}as <strong>@{brand.username}</strong>
@@ -123,7 +134,13 @@ export function PostingAs({ me, identity }: { me: CredentialAccount; identity: B
       </button>
       {open && (
         <div className="menu-list identity-menu" role="menu" id={menuId} aria-label="Post as">
-          <button type="button" role="menuitemradio" aria-checked={brand === null} className="menu-item identity-option" onClick={() => pick(null)}>
+          <button
+            type="button"
+            role="menuitemradio"
+            aria-checked={brand === null}
+            className="menu-item identity-option"
+            onClick={() => pick(null)}
+          >
             <Avatar account={me} size={28} />
             <span className="identity-option-text">
               <strong>@{me.username}</strong>
@@ -143,7 +160,9 @@ export function PostingAs({ me, identity }: { me: CredentialAccount; identity: B
               <BrandMark brand={b} size={28} />
               <span className="identity-option-text">
                 <strong>@{b.username}</strong>
-                <span className="muted">{b.external ? 'Public brand' : 'Brand'} · saved as a draft for approval</span>
+                <span className="muted">
+                  {b.external ? 'Public brand' : 'Brand'} · saved as a draft for approval
+                </span>
               </span>
               {brand?.id === b.id && <Icon name="check" />}
             </button>
@@ -166,7 +185,10 @@ export function BrandAudienceNote({ brand }: { brand: Brand }) {
 
 /** What screening would find in a brand post: the public (external) rules apply. */
 export function BrandScreeningFeedback({ text, spoiler }: { text: string; spoiler: string }) {
-  const [settledText, settledSpoiler] = JSON.parse(useDebounced(JSON.stringify([text, spoiler]), 250)) as [string, string];
+  const [settledText, settledSpoiler] = JSON.parse(useDebounced(JSON.stringify([text, spoiler]), 250)) as [
+    string,
+    string,
+  ];
   const query = useQuery({
     queryKey: brandKeys.externalCheck(settledText, settledSpoiler),
     queryFn: ({ signal }) => checkExternal(settledText, settledSpoiler, signal),
@@ -179,7 +201,11 @@ export function BrandScreeningFeedback({ text, spoiler }: { text: string; spoile
   if (text.trim() === '' && spoiler.trim() === '') return null;
   if (!query.data || findings.length === 0) return null;
   return (
-    <section className={`screening-panel screening-panel-${query.data.action}`} aria-label="Screening for the public" data-testid="brand-screening">
+    <section
+      className={`screening-panel screening-panel-${query.data.action}`}
+      aria-label="Screening for the public"
+      data-testid="brand-screening"
+    >
       <p className="screening-panel-title">
         {query.data.action === 'block'
           ? 'Screening for the public would stop this post:'
@@ -191,12 +217,26 @@ export function BrandScreeningFeedback({ text, spoiler }: { text: string; spoile
 }
 
 /** The confirmation after saving: a draft, with the way to it. */
-export function BrandDraftSaved({ brand, draft, onDismiss }: { brand: Brand; draft: Draft; onDismiss: () => void }) {
+export function BrandDraftSaved({
+  brand,
+  draft,
+  onDismiss,
+}: {
+  brand: Brand;
+  draft: Draft;
+  onDismiss: () => void;
+}) {
   return (
-    <div className="brand-saved" role="status" data-testid="brand-draft-saved" style={brandStyle(brand.colour)}>
+    <div
+      className="brand-saved"
+      role="status"
+      data-testid="brand-draft-saved"
+      style={brandStyle(brand.colour)}
+    >
       <Icon name="check" />
       <p>
-        Saved as a <strong>draft</strong> for @{brand.username}. Nothing is published until it is submitted and approved.{' '}
+        Saved as a <strong>draft</strong> for @{brand.username}. Nothing is published until it is submitted
+        and approved.{' '}
         <Link to={`/brands/${brand.id}/drafts/${draft.id}`} className="strong-link">
           Open the draft
         </Link>

@@ -25,7 +25,7 @@ export function navItems(me: CredentialAccount): NavItem[] {
     { to: `/@${me.username}`, label: 'Profile', icon: 'user', exact: true },
     { to: '/settings', label: 'Settings', icon: 'settings' },
   ];
-  if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield' });
+  if (me.roost?.role === 'admin') items.push({ to: '/admin', label: 'Admin', icon: 'shield', exact: true });
   if (me.roost?.role === 'admin' || me.roost?.role === 'moderator') items.push({ to: '/moderation', label: 'Moderation', icon: 'check' });
   if (me.roost?.role === 'admin') items.push({ to: '/admin/screening', label: 'Screening policy', icon: 'shield' });
   if (me.roost?.role === 'admin') items.push({ to: '/admin/audit', label: 'Audit log', icon: 'list' });

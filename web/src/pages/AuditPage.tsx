@@ -4,10 +4,17 @@
  * action and dates, each row with its before/after details; exported as CSV or JSON with the
  * same filters.
  */
-import { Fragment, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { lookupAccount } from '../api/accounts.js';
-import { auditExportPath, auditListPath, brandKeys, listBrands, type AuditEntry, type AuditFilter } from '../api/brands.js';
+import {
+  auditExportPath,
+  auditListPath,
+  brandKeys,
+  listBrands,
+  type AuditEntry,
+  type AuditFilter,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { formatWhen } from '../components/BrandBadges.js';
 import { PersonLink, useAccounts } from '../components/BrandPeople.js';
@@ -89,18 +96,62 @@ async function toFilter(form: FormState): Promise<AuditFilter> {
   return filter;
 }
 
+type Flat = Map<string, string>;
+
+/** `{ a: { b: 1 } }` → `a.b = 1`: leaves by path, so two versions can be compared line by line. */
+function flatten(value: unknown, path = '', out: Flat = new Map()): Flat {
+  if (value !== null && typeof value === 'object') {
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
+    if (entries.length === 0) out.set(path, Array.isArray(value) ? '[]' : '{}');
+    for (const [key, child] of entries) flatten(child, path ? `${path}.${key}` : key, out);
+  } else if (path) {
+    out.set(path, JSON.stringify(value));
+  }
+  return out;
+}
+
+/** What changed between before and after (when both are objects), for reading at a glance. */
+export function changedFields(
+  before: unknown,
+  after: unknown,
+): Array<{ path: string; from: string | null; to: string | null }> {
+  if (before === null || after === null || typeof before !== 'object' || typeof after !== 'object') return [];
+  const a = flatten(before);
+  const b = flatten(after);
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paths
+    .filter((p) => a.get(p) !== b.get(p))
+    .map((path) => ({ path, from: a.get(path) ?? null, to: b.get(path) ?? null }));
+}
+
 function Details({ entry }: { entry: AuditEntry }) {
+  const changes = changedFields(entry.before, entry.after);
   return (
-    <div className="audit-details">
-      <div>
-        <h4>Before</h4>
-        <pre>{entry.before === null ? '—' : JSON.stringify(entry.before, null, 2)}</pre>
+    <>
+      {changes.length > 0 && (
+        <ul className="audit-changes" aria-label="Changed fields">
+          {changes.slice(0, 12).map((c) => (
+            <li key={c.path}>
+              <code>{c.path}</code>: {c.from !== null && <del>{c.from}</del>}{' '}
+              {c.to !== null && <ins>{c.to}</ins>}
+            </li>
+          ))}
+          {changes.length > 12 && <li className="muted">…and {changes.length - 12} more</li>}
+        </ul>
+      )}
+      <div className="audit-details">
+        <div>
+          <h4>Before</h4>
+          <pre>{entry.before === null ? '—' : JSON.stringify(entry.before, null, 2)}</pre>
+        </div>
+        <div>
+          <h4>After</h4>
+          <pre>{entry.after === null ? '—' : JSON.stringify(entry.after, null, 2)}</pre>
+        </div>
       </div>
-      <div>
-        <h4>After</h4>
-        <pre>{entry.after === null ? '—' : JSON.stringify(entry.after, null, 2)}</pre>
-      </div>
-    </div>
+    </>
   );
 }
 
@@ -124,62 +175,52 @@ function AuditTable({ filter }: { filter: AuditFilter }) {
   }
   return (
     <>
-      <div className="table-wrap audit-wrap">
-        <table className="table audit-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Brand</th>
-              <th scope="col">Reason</th>
-              <th scope="col">
-                <span className="visually-hidden">Details</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <Fragment key={entry.id}>
-                <tr data-action={entry.action}>
-                  <td>{formatWhen(entry.created_at)}</td>
-                  <td>{entry.actor_id ? <PersonLink account={actors.get(entry.actor_id)} /> : <span className="muted">Roost</span>}</td>
-                  <td>
-                    <code className="audit-action">{entry.action}</code>
-                    <span className="muted audit-subject">
-                      {entry.subject_type}
-                      {entry.subject_id ? ` ${entry.subject_id}` : ''}
-                    </span>
-                  </td>
-                  <td>{entry.brand_id ? `@${brandNames.get(entry.brand_id) ?? entry.brand_id}` : <span className="muted">all</span>}</td>
-                  <td className="audit-reason" title={entry.reason ?? ''}>
-                    {entry.reason ?? '—'}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost"
-                      aria-expanded={open === entry.id}
-                      aria-controls={`audit-${entry.id}`}
-                      onClick={() => setOpen(open === entry.id ? null : entry.id)}
-                    >
-                      {open === entry.id ? 'Hide' : 'Details'}
-                    </button>
-                  </td>
-                </tr>
-                {open === entry.id && (
-                  <tr id={`audit-${entry.id}`} className="audit-details-row">
-                    <td colSpan={6}>
-                      <Details entry={entry} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadMore hasMore={Boolean(rows.hasNextPage)} loading={rows.isFetchingNextPage} onLoad={() => void rows.fetchNextPage()} />
+      <ol className="audit-list" data-testid="audit-table" aria-label="Audit entries, newest first">
+        {entries.map((entry) => (
+          <li key={entry.id} className="audit-entry" data-action={entry.action}>
+            <div className="audit-entry-head">
+              <code className="audit-action">{entry.action}</code>
+              {entry.brand_id ? (
+                <span className="audit-brand">@{brandNames.get(entry.brand_id) ?? entry.brand_id}</span>
+              ) : (
+                <span className="audit-brand muted">every brand</span>
+              )}
+              <span className="muted audit-when">{formatWhen(entry.created_at)}</span>
+            </div>
+            <p className="audit-line">
+              {entry.actor_id ? (
+                <PersonLink account={actors.get(entry.actor_id)} />
+              ) : (
+                <span className="muted">Roost (automatic)</span>
+              )}
+              <span className="muted" title={entry.subject_id ?? undefined}>
+                {' '}
+                · {entry.subject_type.replace(/_/g, ' ')}
+              </span>
+            </p>
+            {entry.reason && <p className="audit-reason">“{entry.reason}”</p>}
+            <button
+              type="button"
+              className="button button-small button-ghost audit-toggle"
+              aria-expanded={open === entry.id}
+              aria-controls={`audit-${entry.id}`}
+              onClick={() => setOpen(open === entry.id ? null : entry.id)}
+            >
+              {open === entry.id ? 'Hide details' : 'Details'}
+            </button>
+            {open === entry.id && (
+              <div id={`audit-${entry.id}`} className="audit-details-row">
+                <Details entry={entry} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      <LoadMore
+        hasMore={Boolean(rows.hasNextPage)}
+        loading={rows.isFetchingNextPage}
+        onLoad={() => void rows.fetchNextPage()}
+      />
     </>
   );
 }
@@ -190,7 +231,11 @@ export function AuditPage() {
   const [form, setForm] = useState<FormState>(EMPTY);
   const [filter, setFilter] = useState<AuditFilter>({});
   const [error, setError] = useState<string | null>(null);
-  const brands = useQuery({ queryKey: brandKeys.list(true), queryFn: () => listBrands(true), enabled: isAdmin(me) });
+  const brands = useQuery({
+    queryKey: brandKeys.list(true),
+    queryFn: () => listBrands(true),
+    enabled: isAdmin(me),
+  });
   if (!isAdmin(me)) return <NotFoundPage />;
 
   async function apply(event: FormEvent) {
@@ -211,11 +256,21 @@ export function AuditPage() {
         subtitle="Every governance action, as it happened"
         actions={
           <>
-            <a className="button button-small" href={auditExportPath(filter, 'csv')} download data-testid="export-csv">
-              <Icon name="arrowUp" /> CSV
+            <a
+              className="button button-small"
+              href={auditExportPath(filter, 'csv')}
+              download
+              data-testid="export-csv"
+            >
+              <Icon name="download" /> CSV
             </a>
-            <a className="button button-small" href={auditExportPath(filter, 'json')} download data-testid="export-json">
-              <Icon name="arrowUp" /> JSON
+            <a
+              className="button button-small"
+              href={auditExportPath(filter, 'json')}
+              download
+              data-testid="export-json"
+            >
+              <Icon name="download" /> JSON
             </a>
           </>
         }
@@ -234,11 +289,22 @@ export function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="audit-actor">Actor</label>
-          <input id="audit-actor" value={form.actor} onChange={(e) => set({ actor: e.target.value })} placeholder="username" />
+          <input
+            id="audit-actor"
+            value={form.actor}
+            onChange={(e) => set({ actor: e.target.value })}
+            placeholder="username"
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-action">Action</label>
-          <input id="audit-action" list="audit-actions" value={form.action} onChange={(e) => set({ action: e.target.value })} placeholder="e.g. draft.approve" />
+          <input
+            id="audit-action"
+            list="audit-actions"
+            value={form.action}
+            onChange={(e) => set({ action: e.target.value })}
+            placeholder="e.g. draft.approve"
+          />
           <datalist id="audit-actions">
             {KNOWN_ACTIONS.map((a) => (
               <option key={a} value={a} />
@@ -247,7 +313,12 @@ export function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="date" value={form.from} onChange={(e) => set({ from: e.target.value })} />
+          <input
+            id="audit-from"
+            type="date"
+            value={form.from}
+            onChange={(e) => set({ from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="audit-to">To</label>

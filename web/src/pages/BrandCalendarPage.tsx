@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTH = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 function startOfDay(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate());
@@ -45,12 +45,20 @@ function dayKey(date: Date): string {
 
 /** The days shown: six weeks around the month, or one week. */
 function visibleDays(view: View, anchor: Date): Date[] {
-  const first = view === 'month' ? startOfWeek(new Date(anchor.getFullYear(), anchor.getMonth(), 1)) : startOfWeek(anchor);
+  const first =
+    view === 'month'
+      ? startOfWeek(new Date(anchor.getFullYear(), anchor.getMonth(), 1))
+      : startOfWeek(anchor);
   const count = view === 'month' ? 42 : 7;
   return Array.from({ length: count }, (_, i) => addDays(first, i));
 }
 
-async function loadEntries(brandId: string | null, all: boolean, from: Date, to: Date): Promise<CalendarEntry[]> {
+async function loadEntries(
+  brandId: string | null,
+  all: boolean,
+  from: Date,
+  to: Date,
+): Promise<CalendarEntry[]> {
   if (brandId || all) return brandCalendar(brandId, from, to);
   const brands = await listBrands(false);
   const lists = await Promise.all(brands.map((b) => brandCalendar(b.id, from, to)));
@@ -96,8 +104,11 @@ function CalendarView({ brandId }: { brandId: string | null }) {
   }
   const today = dayKey(new Date());
   const step = (direction: number) =>
-    setAnchor((a) => (view === 'month' ? new Date(a.getFullYear(), a.getMonth() + direction, 1) : addDays(a, 7 * direction)));
-  const title = view === 'month' ? MONTH.format(anchor) : `${DAY.format(from)} – ${DAY.format(addDays(to, -1))}`;
+    setAnchor((a) =>
+      view === 'month' ? new Date(a.getFullYear(), a.getMonth() + direction, 1) : addDays(a, 7 * direction),
+    );
+  const title =
+    view === 'month' ? MONTH.format(anchor) : `${DAY.format(from)} – ${DAY.format(addDays(to, -1))}`;
 
   return (
     <div className="calendar" data-view={view}>
@@ -111,17 +122,36 @@ function CalendarView({ brandId }: { brandId: string | null }) {
         label="Calendar view"
         idPrefix="calendar"
       />
-      <div className="calendar-toolbar" id="calendar-panel" role="tabpanel" aria-labelledby={`calendar-tab-${view}`}>
-        <button type="button" className="icon-button" aria-label={view === 'month' ? 'Previous month' : 'Previous week'} onClick={() => step(-1)}>
+      <div
+        className="calendar-toolbar"
+        id="calendar-panel"
+        role="tabpanel"
+        aria-labelledby={`calendar-tab-${view}`}
+      >
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={view === 'month' ? 'Previous month' : 'Previous week'}
+          onClick={() => step(-1)}
+        >
           <Icon name="arrowLeft" />
         </button>
         <h2 className="calendar-title" aria-live="polite">
           {title}
         </h2>
-        <button type="button" className="icon-button calendar-next" aria-label={view === 'month' ? 'Next month' : 'Next week'} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="icon-button calendar-next"
+          aria-label={view === 'month' ? 'Next month' : 'Next week'}
+          onClick={() => step(1)}
+        >
           <Icon name="arrowLeft" />
         </button>
-        <button type="button" className="button button-small" onClick={() => setAnchor(startOfDay(new Date()))}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setAnchor(startOfDay(new Date()))}
+        >
           Today
         </button>
         <span className="calendar-legend muted">
@@ -146,7 +176,12 @@ function CalendarView({ brandId }: { brandId: string | null }) {
                 const list = byDay.get(key) ?? [];
                 const outside = day.getMonth() !== anchor.getMonth();
                 return (
-                  <div key={key} role="gridcell" className={`calendar-day${outside ? ' calendar-day-outside' : ''}${key === today ? ' calendar-day-today' : ''}`} aria-label={DAY.format(day)}>
+                  <div
+                    key={key}
+                    role="gridcell"
+                    className={`calendar-day${outside ? ' calendar-day-outside' : ''}${key === today ? ' calendar-day-today' : ''}`}
+                    aria-label={DAY.format(day)}
+                  >
                     <span className="calendar-day-number">{day.getDate()}</span>
                     {list.length > 0 && (
                       <ul className="calendar-entries">

@@ -5,12 +5,29 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { brandKeys, draftAction, getDraft, listRevisions, reviseDraft, type Brand, type Draft, type DraftAction } from '../api/brands.js';
+import {
+  brandKeys,
+  draftAction,
+  getDraft,
+  listRevisions,
+  reviseDraft,
+  type Brand,
+  type Draft,
+  type DraftAction,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { BrandChip, brandStyle, DraftStateBadge, formatWhen } from '../components/BrandBadges.js';
 import { Countdown, useSecondsUntil } from '../components/BrandCountdown.js';
 import { RevisionHistory } from '../components/BrandDiff.js';
-import { ApprovalSteps, authorLine, CommentThread, DeliveryList, DraftEditor, DraftFindings, DraftText } from '../components/BrandDraftParts.js';
+import {
+  ApprovalSteps,
+  authorLine,
+  CommentThread,
+  DeliveryList,
+  DraftEditor,
+  DraftFindings,
+  DraftText,
+} from '../components/BrandDraftParts.js';
 import { useBrand } from '../components/BrandHeader.js';
 import { PersonLink, useAccounts } from '../components/BrandPeople.js';
 import { ReasonDialog } from '../components/BrandReasonDialog.js';
@@ -44,27 +61,60 @@ function refetchInterval(draft: Draft | undefined): number | false {
     const left = draft.send_at ? Date.parse(draft.send_at) - Date.now() : Infinity;
     return left < 5 * 60_000 || draft.waiting_for_resume ? 2000 : 30_000;
   }
-  if (draft.state === 'published' && draft.deliveries.some((d) => d.state !== 'delivered' && d.state !== 'cancelled')) return 3000;
+  if (
+    draft.state === 'published' &&
+    draft.deliveries.some((d) => d.state !== 'delivered' && d.state !== 'cancelled')
+  )
+    return 3000;
   return false;
 }
 
-function StateLine({ draft, brand, onRecall, recalling }: { draft: Draft; brand: Brand; onRecall: () => void; recalling: boolean }) {
+function StateLine({
+  draft,
+  brand,
+  onRecall,
+  recalling,
+}: {
+  draft: Draft;
+  brand: Brand;
+  onRecall: () => void;
+  recalling: boolean;
+}) {
   const seconds = useSecondsUntil(draft.state === 'scheduled' ? draft.send_at : null);
-  const people = useAccounts([draft.scheduled_by, draft.break_glass?.requested_by, draft.break_glass?.confirmed_by]);
+  const people = useAccounts([
+    draft.scheduled_by,
+    draft.break_glass?.requested_by,
+    draft.break_glass?.confirmed_by,
+  ]);
   if (draft.state === 'scheduled' && draft.send_at) {
     const inUndoWindow = seconds !== null && seconds <= Math.max(brand.undo_window_seconds, 60);
     return (
-      <div className={`draft-status draft-status-scheduled${inUndoWindow ? ' draft-status-undo' : ''}`} data-testid="draft-schedule">
+      <div
+        className={`draft-status draft-status-scheduled${inUndoWindow ? ' draft-status-undo' : ''}`}
+        data-testid="draft-schedule"
+      >
         <Icon name="clock" />
         <div>
           {draft.waiting_for_resume ? (
             <p>
-              <strong>Held by the pause.</strong> It was due {formatWhen(draft.send_at)}; it goes (screened again) after publishing resumes.
+              <strong>Held by the pause.</strong> It was due {formatWhen(draft.send_at)}; it goes (screened
+              again) after publishing resumes.
             </p>
           ) : (
             <p>
-              {inUndoWindow ? <strong>Leaving in </strong> : <strong>Scheduled for {formatWhen(draft.send_at)}</strong>}
-              {inUndoWindow ? <Countdown iso={draft.send_at} /> : <> · in <Countdown iso={draft.send_at} /></>}
+              {inUndoWindow ? (
+                <strong>Leaving in </strong>
+              ) : (
+                <strong>Scheduled for {formatWhen(draft.send_at)}</strong>
+              )}
+              {inUndoWindow ? (
+                <Countdown iso={draft.send_at} />
+              ) : (
+                <>
+                  {' '}
+                  · in <Countdown iso={draft.send_at} />
+                </>
+              )}
               {draft.scheduled_by && (
                 <span className="muted">
                   {' '}
@@ -73,7 +123,9 @@ function StateLine({ draft, brand, onRecall, recalling }: { draft: Draft; brand:
               )}
             </p>
           )}
-          {draft.can.recall && inUndoWindow && <p className="muted">Changed your mind? Recall it before it leaves.</p>}
+          {draft.can.recall && inUndoWindow && (
+            <p className="muted">Changed your mind? Recall it before it leaves.</p>
+          )}
         </div>
         {draft.can.recall && (
           <button type="button" className="button button-small" onClick={onRecall} disabled={recalling}>
@@ -88,7 +140,11 @@ function StateLine({ draft, brand, onRecall, recalling }: { draft: Draft; brand:
       <div className="draft-status draft-status-published">
         <Icon name={draft.state === 'published' ? 'check' : 'megaphone'} />
         <p>
-          {draft.state === 'published' ? <strong>Published {formatWhen(draft.published_at)}</strong> : <strong>Sending now…</strong>}
+          {draft.state === 'published' ? (
+            <strong>Published {formatWhen(draft.published_at)}</strong>
+          ) : (
+            <strong>Sending now…</strong>
+          )}
           {draft.status_id && (
             <>
               {' '}
@@ -104,7 +160,8 @@ function StateLine({ draft, brand, onRecall, recalling }: { draft: Draft; brand:
       <div className="draft-status draft-status-retracted">
         <Icon name="trash" />
         <p>
-          <strong>Retracted {formatWhen(draft.retracted_at)}.</strong> It was deleted at every destination it reached.
+          <strong>Retracted {formatWhen(draft.retracted_at)}.</strong> It was deleted at every destination it
+          reached.
         </p>
       </div>
     );
@@ -119,7 +176,8 @@ function BreakGlassNotice({ draft }: { draft: Draft }) {
   return (
     <div className="brand-callout brand-callout-danger" role="note" data-testid="break-glass">
       <p>
-        <Icon name="shield" /> <strong>Break glass:</strong> <PersonLink account={people.get(by)} /> asked to send this during the pause
+        <Icon name="shield" /> <strong>Break glass:</strong> <PersonLink account={people.get(by)} /> asked to
+        send this during the pause
         {reason ? <> — “{reason}”</> : null}.{' '}
         {confirmed ? (
           <>
@@ -167,7 +225,8 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
     },
   });
   const revise = useMutation({
-    mutationFn: ({ text, spoiler }: { text: string; spoiler: string }) => reviseDraft(brandId, draftId, { status: text, spoiler_text: spoiler }),
+    mutationFn: ({ text, spoiler }: { text: string; spoiler: string }) =>
+      reviseDraft(brandId, draftId, { status: text, spoiler_text: spoiler }),
     onSuccess: (next) => {
       refreshAfter(next);
       setOpen(null);
@@ -181,7 +240,14 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
   const b = brand.data;
   const can = d.can;
   const pending = act.isPending ? act.variables?.kind : null;
-  const actionError = act.isError && (act.variables?.kind === 'submit' || act.variables?.kind === 'approve' || act.variables?.kind === 'recall' || act.variables?.kind === 'confirm_break_glass') ? errorMessage(act.error) : null;
+  const actionError =
+    act.isError &&
+    (act.variables?.kind === 'submit' ||
+      act.variables?.kind === 'approve' ||
+      act.variables?.kind === 'recall' ||
+      act.variables?.kind === 'confirm_break_glass')
+      ? errorMessage(act.error)
+      : null;
   const dialogError = act.isError ? errorMessage(act.error) : null;
   const close = () => {
     act.reset();
@@ -191,7 +257,13 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
   return (
     <>
       <PageHeader title={`Draft for @${b.username}`} subtitle={b.display_name} back />
-      <article className="draft-page" style={brandStyle(b.colour)} data-draft-id={d.id} data-state={d.state} aria-labelledby="draft-title">
+      <article
+        className="draft-page"
+        style={brandStyle(b.colour)}
+        data-draft-id={d.id}
+        data-state={d.state}
+        aria-labelledby="draft-title"
+      >
         <header className="draft-page-head">
           <BrandChip brand={b} />
           <DraftStateBadge state={d.state} />
@@ -205,10 +277,16 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
         </h2>
         {b.paused && d.state !== 'published' && d.state !== 'retracted' && (
           <p className="brand-header-paused" role="status">
-            <Icon name="pause" /> Publishing is paused{b.pause?.reason ? `: ${b.pause.reason}` : ''}. Nothing leaves until it resumes.
+            <Icon name="pause" /> Publishing is paused{b.pause?.reason ? `: ${b.pause.reason}` : ''}. Nothing
+            leaves until it resumes.
           </p>
         )}
-        <StateLine draft={d} brand={b} onRecall={() => act.mutate({ kind: 'recall' })} recalling={pending === 'recall'} />
+        <StateLine
+          draft={d}
+          brand={b}
+          onRecall={() => act.mutate({ kind: 'recall' })}
+          recalling={pending === 'recall'}
+        />
         <BreakGlassNotice draft={d} />
 
         {open === 'edit' ? (
@@ -225,18 +303,31 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
         ) : (
           <div className="draft-card">
             <DraftText draft={d} />
-            <p className="muted draft-card-meta">{authorLine(d, people)}{d.updated_at && <> · updated {formatWhen(d.updated_at)}</>}</p>
+            <p className="muted draft-card-meta">
+              {authorLine(d, people)}
+              {d.updated_at && <> · updated {formatWhen(d.updated_at)}</>}
+            </p>
           </div>
         )}
 
         <div className="draft-actions" role="group" aria-label="Actions">
           {can.submit && (
-            <button type="button" className="button button-primary" onClick={() => act.mutate({ kind: 'submit' })} disabled={Boolean(pending)}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => act.mutate({ kind: 'submit' })}
+              disabled={Boolean(pending)}
+            >
               {pending === 'submit' ? 'Submitting…' : 'Submit for approval'}
             </button>
           )}
           {can.approve && (
-            <button type="button" className="button button-primary" onClick={() => act.mutate({ kind: 'approve' })} disabled={Boolean(pending)}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => act.mutate({ kind: 'approve' })}
+              disabled={Boolean(pending)}
+            >
               <Icon name="check" />
               {pending === 'approve' ? 'Approving…' : 'Approve'}
             </button>
@@ -256,7 +347,12 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
               <button type="button" className="button button-primary" onClick={() => setOpen('schedule')}>
                 <Icon name="calendar" /> Schedule…
               </button>
-              <button type="button" className="button" onClick={() => act.mutate({ kind: 'schedule', scheduled_at: null })} disabled={Boolean(pending)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => act.mutate({ kind: 'schedule', scheduled_at: null })}
+                disabled={Boolean(pending)}
+              >
                 <Icon name="megaphone" /> {pending === 'schedule' ? 'Sending…' : 'Send now'}
               </button>
             </>
@@ -267,7 +363,12 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
             </button>
           )}
           {can.confirm_break_glass && (
-            <button type="button" className="button button-danger" onClick={() => act.mutate({ kind: 'confirm_break_glass' })} disabled={Boolean(pending)}>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => act.mutate({ kind: 'confirm_break_glass' })}
+              disabled={Boolean(pending)}
+            >
               {pending === 'confirm_break_glass' ? 'Confirming…' : 'Confirm break glass'}
             </button>
           )}
@@ -276,11 +377,14 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
               <Icon name="trash" /> Retract…
             </button>
           )}
-          {!Object.values(can).some(Boolean) && <p className="muted">Nothing for you to do on this draft right now.</p>}
+          {!Object.values(can).some(Boolean) && (
+            <p className="muted">Nothing for you to do on this draft right now.</p>
+          )}
         </div>
         {b.two_factor_needed && (
           <p className="brand-header-warning" role="note">
-            This brand publishes publicly: <Link to="/settings#two-factor">turn on two-factor sign-in</Link> to act on its drafts.
+            This brand publishes publicly: <Link to="/settings#two-factor">turn on two-factor sign-in</Link>{' '}
+            to act on its drafts.
           </p>
         )}
         {actionError && (
@@ -299,7 +403,7 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
         {d.deliveries.length > 0 && (
           <section className="draft-section" aria-labelledby="deliveries-title">
             <h3 id="deliveries-title">Deliveries</h3>
-            <DeliveryList deliveries={d.deliveries} />
+            <DeliveryList brandId={brandId} deliveries={d.deliveries} />
           </section>
         )}
 
@@ -311,14 +415,21 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
         <section className="draft-section" aria-labelledby="revisions-title">
           <h3 id="revisions-title">Revisions</h3>
           {d.revisions_count < 2 && <p className="muted">Only one revision so far.</p>}
-          {revisions.data && revisions.data.length > 1 && <RevisionHistory brandId={brandId} draftId={draftId} revisions={revisions.data} />}
+          {revisions.data && revisions.data.length > 1 && (
+            <RevisionHistory brandId={brandId} draftId={draftId} revisions={revisions.data} />
+          )}
         </section>
       </article>
 
       {open === 'reject' && (
         <ReasonDialog
           title="Reject this draft"
-          intro={<p>It goes back to its author as a draft. Say what should change: your comment is shown on the draft.</p>}
+          intro={
+            <p>
+              It goes back to its author as a draft. Say what should change: your comment is shown on the
+              draft.
+            </p>
+          }
           label="Comment for the author"
           confirmLabel="Reject"
           danger
@@ -331,7 +442,9 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
       {open === 'retract' && (
         <ReasonDialog
           title="Retract this post"
-          intro={<p>It is deleted from the brand’s profile and from every connected destination it reached.</p>}
+          intro={
+            <p>It is deleted from the brand’s profile and from every connected destination it reached.</p>
+          }
           label="Reason (for the audit log)"
           confirmLabel="Retract everywhere"
           danger
@@ -345,7 +458,12 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
       {open === 'break_glass' && (
         <ReasonDialog
           title="Break glass: send during the pause"
-          intro={<p>A second owner or administrator must confirm before this one post leaves despite the pause. It is still screened when it is sent.</p>}
+          intro={
+            <p>
+              A second owner or administrator must confirm before this one post leaves despite the pause. It
+              is still screened when it is sent.
+            </p>
+          }
           label="Why must this go out now?"
           confirmLabel="Ask for confirmation"
           danger

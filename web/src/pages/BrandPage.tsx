@@ -17,18 +17,34 @@ import { Link } from '../router.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 /** Work that needs someone first, then what is on its way, then the record. */
-const GROUP_ORDER: DraftState[] = ['submitted', 'in_review', 'draft', 'approved', 'scheduled', 'sending', 'published', 'retracted'];
+const GROUP_ORDER: DraftState[] = [
+  'submitted',
+  'in_review',
+  'draft',
+  'approved',
+  'scheduled',
+  'sending',
+  'published',
+  'retracted',
+];
 
 type Filter = 'all' | DraftState;
 
 export function groupByState(drafts: Draft[]): Array<[DraftState, Draft[]]> {
-  return GROUP_ORDER.map((state) => [state, drafts.filter((d) => d.state === state)] as [DraftState, Draft[]]).filter(([, list]) => list.length > 0);
+  return GROUP_ORDER.map(
+    (state) => [state, drafts.filter((d) => d.state === state)] as [DraftState, Draft[]],
+  ).filter(([, list]) => list.length > 0);
 }
 
 export function BrandPage({ brandId }: { brandId: string }) {
   const brand = useBrand(brandId);
   const [filter, setFilter] = useState<Filter>('all');
-  const drafts = useQuery({ queryKey: brandKeys.drafts(brandId), queryFn: () => listDrafts(brandId), enabled: brand.isSuccess, refetchInterval: 30_000 });
+  const drafts = useQuery({
+    queryKey: brandKeys.drafts(brandId),
+    queryFn: () => listDrafts(brandId),
+    enabled: brand.isSuccess,
+    refetchInterval: 30_000,
+  });
   const all = drafts.data ?? [];
   const authors = useAccounts(all.map((d) => d.author_id));
   useTitle(brand.data ? `@${brand.data.username}` : 'Brand');
@@ -56,11 +72,22 @@ export function BrandPage({ brandId }: { brandId: string }) {
         </section>
       )}
       <div className="brand-filters" role="group" aria-label="Show drafts">
-        <button type="button" className={`chip${filter === 'all' ? ' chip-on' : ''}`} aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+        <button
+          type="button"
+          className={`chip${filter === 'all' ? ' chip-on' : ''}`}
+          aria-pressed={filter === 'all'}
+          onClick={() => setFilter('all')}
+        >
           All <span className="chip-count">{all.length}</span>
         </button>
         {GROUP_ORDER.filter((s) => (counts.get(s) ?? 0) > 0 || s === filter).map((state) => (
-          <button key={state} type="button" className={`chip${filter === state ? ' chip-on' : ''}`} aria-pressed={filter === state} onClick={() => setFilter(state)}>
+          <button
+            key={state}
+            type="button"
+            className={`chip${filter === state ? ' chip-on' : ''}`}
+            aria-pressed={filter === state}
+            onClick={() => setFilter(state)}
+          >
             {stateLabel(state)} <span className="chip-count">{counts.get(state) ?? 0}</span>
           </button>
         ))}
@@ -79,7 +106,12 @@ export function BrandPage({ brandId }: { brandId: string }) {
         </EmptyState>
       )}
       {groupByState(shown).map(([state, list]) => (
-        <section key={state} className="draft-group" aria-labelledby={`group-${state}`} data-state-group={state}>
+        <section
+          key={state}
+          className="draft-group"
+          aria-labelledby={`group-${state}`}
+          data-state-group={state}
+        >
           <h2 id={`group-${state}`} className="draft-group-title">
             {stateLabel(state)} <span className="muted">{list.length}</span>
           </h2>

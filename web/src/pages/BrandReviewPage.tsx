@@ -26,7 +26,11 @@ interface Waiting {
 async function waitingForMe(): Promise<Waiting[]> {
   const brands = await listBrands(false);
   const lists = await Promise.all(
-    brands.map(async (brand) => (await listDrafts(brand.id, ['submitted', 'in_review'])).filter((d) => d.can.approve).map((draft) => ({ brand, draft }))),
+    brands.map(async (brand) =>
+      (await listDrafts(brand.id, ['submitted', 'in_review']))
+        .filter((d) => d.can.approve)
+        .map((draft) => ({ brand, draft })),
+    ),
   );
   return lists.flat().sort((a, b) => (a.draft.updated_at ?? '').localeCompare(b.draft.updated_at ?? ''));
 }
@@ -46,7 +50,12 @@ function ReviewItem({ brand, draft }: Waiting) {
   const link = `/brands/${brand.id}/drafts/${draft.id}`;
   const summary = approvalSummary(draft);
   return (
-    <article className="review-item" style={brandStyle(brand.colour)} data-draft-id={draft.id} aria-label={`Draft for @${brand.username}`}>
+    <article
+      className="review-item"
+      style={brandStyle(brand.colour)}
+      data-draft-id={draft.id}
+      aria-label={`Draft for @${brand.username}`}
+    >
       <header className="review-item-head">
         <BrandChip brand={brand} />
         <DraftStateBadge state={draft.state} />
@@ -75,7 +84,12 @@ function ReviewItem({ brand, draft }: Waiting) {
         </p>
       )}
       <div className="draft-actions">
-        <button type="button" className="button button-primary" onClick={() => approve.mutate()} disabled={approve.isPending}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => approve.mutate()}
+          disabled={approve.isPending}
+        >
           {approve.isPending ? 'Approving…' : 'Approve'}
         </button>
         <Link to={link} className="button">

@@ -6,13 +6,26 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { brandKeys, createConnector, deleteConnector, listConnectors, updateConnector, type Brand, type Connector, type ConnectorKind } from '../api/brands.js';
+import {
+  brandKeys,
+  createConnector,
+  deleteConnector,
+  listConnectors,
+  updateConnector,
+  type Brand,
+  type Connector,
+  type ConnectorKind,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { Icon } from '../components/Icon.js';
 import { ErrorState, Spinner } from '../components/States.js';
 import { announce } from '../hooks/live-store.js';
 
-const KIND_LABEL: Record<ConnectorKind, string> = { webhook: 'Webhook', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+const KIND_LABEL: Record<ConnectorKind, string> = {
+  webhook: 'Webhook',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+};
 
 interface FieldSpec {
   key: string;
@@ -22,7 +35,14 @@ interface FieldSpec {
 }
 
 const SETTINGS: Record<ConnectorKind, FieldSpec[]> = {
-  webhook: [{ key: 'url', label: 'Webhook URL', placeholder: 'https://hooks.example.com/roost', hint: 'Each delivery is signed (Standard Webhooks) and retried until it is accepted.' }],
+  webhook: [
+    {
+      key: 'url',
+      label: 'Webhook URL',
+      placeholder: 'https://hooks.example.com/roost',
+      hint: 'Each delivery is signed (Standard Webhooks) and retried until it is accepted.',
+    },
+  ],
   mastodon: [{ key: 'base_url', label: 'Mastodon server', placeholder: 'https://mastodon.social' }],
   bluesky: [
     { key: 'service', label: 'Bluesky service', placeholder: 'https://bsky.social' },
@@ -31,9 +51,21 @@ const SETTINGS: Record<ConnectorKind, FieldSpec[]> = {
 };
 
 const SECRET: Record<ConnectorKind, { label: string; hint: string; required: boolean }> = {
-  webhook: { label: 'Signing secret (optional)', hint: 'whsec_… — leave empty and Roost generates one, shown once.', required: false },
-  mastodon: { label: 'Access token', hint: 'From the account’s Preferences → Development, with write:statuses.', required: true },
-  bluesky: { label: 'App password', hint: 'Settings → App passwords on Bluesky; never the account password.', required: true },
+  webhook: {
+    label: 'Signing secret (optional)',
+    hint: 'whsec_… — leave it empty and Roost generates one and shows it to you once.',
+    required: false,
+  },
+  mastodon: {
+    label: 'Access token',
+    hint: 'From the account’s Preferences → Development, with write:statuses. It is never shown again.',
+    required: true,
+  },
+  bluesky: {
+    label: 'App password',
+    hint: 'Settings → App passwords on Bluesky; never the account password. It is never shown again.',
+    required: true,
+  },
 };
 
 function summary(connector: Connector): string {
@@ -49,7 +81,8 @@ function ConnectorRow({ brand, connector }: { brand: Brand; connector: Connector
   const [replacing, setReplacing] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: brandKeys.connectors(brand.id) });
   const update = useMutation({
-    mutationFn: (change: { enabled?: boolean; secret?: string }) => updateConnector(brand.id, connector.id, change),
+    mutationFn: (change: { enabled?: boolean; secret?: string }) =>
+      updateConnector(brand.id, connector.id, change),
     onSuccess: () => {
       setSecret('');
       setReplacing(false);
@@ -69,18 +102,25 @@ function ConnectorRow({ brand, connector }: { brand: Brand; connector: Connector
   return (
     <li className="connector" data-connector={connector.kind}>
       <div className="connector-head">
-        <span className={`connector-kind connector-kind-${connector.kind}`}>{KIND_LABEL[connector.kind]}</span>
+        <span className={`connector-kind connector-kind-${connector.kind}`}>
+          {KIND_LABEL[connector.kind]}
+        </span>
         <strong>{connector.name}</strong>
         {!connector.enabled && <span className="pill">Off</span>}
       </div>
       <p className="connector-target">{summary(connector)}</p>
       <p className="muted connector-secret">
-        Secret: <code>••••{connector.secret_hint}</code> · up to {connector.max_attempts} attempts
+        Secret: <code>{connector.secret_hint}</code> · up to {connector.max_attempts} attempts
       </p>
       {editable && (
         <div className="connector-actions">
           <label className="check-row">
-            <input type="checkbox" checked={connector.enabled} disabled={update.isPending} onChange={(e) => update.mutate({ enabled: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={connector.enabled}
+              disabled={update.isPending}
+              onChange={(e) => update.mutate({ enabled: e.target.checked })}
+            />
             Enabled
           </label>
           {replacing ? (
@@ -99,10 +139,18 @@ function ConnectorRow({ brand, connector }: { brand: Brand; connector: Connector
                 value={secret}
                 onChange={(e) => setSecret(e.target.value)}
               />
-              <button type="submit" className="button button-small" disabled={!secret.trim() || update.isPending}>
+              <button
+                type="submit"
+                className="button button-small"
+                disabled={!secret.trim() || update.isPending}
+              >
                 Save secret
               </button>
-              <button type="button" className="button button-small button-ghost" onClick={() => setReplacing(false)}>
+              <button
+                type="button"
+                className="button button-small button-ghost"
+                onClick={() => setReplacing(false)}
+              >
                 Cancel
               </button>
             </form>
@@ -111,7 +159,12 @@ function ConnectorRow({ brand, connector }: { brand: Brand; connector: Connector
               Replace secret
             </button>
           )}
-          <button type="button" className="button button-small button-ghost" onClick={() => remove.mutate()} disabled={remove.isPending}>
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => remove.mutate()}
+            disabled={remove.isPending}
+          >
             <Icon name="trash" /> Remove
           </button>
         </div>
@@ -169,7 +222,14 @@ function NewConnectorForm({ brand }: { brand: Brand }) {
         </div>
         <div className="field grow">
           <label htmlFor="connector-name">Name</label>
-          <input id="connector-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder={`${KIND_LABEL[kind]} for @${brand.username}`} />
+          <input
+            id="connector-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={100}
+            placeholder={`${KIND_LABEL[kind]} for @${brand.username}`}
+          />
         </div>
       </div>
       {SETTINGS[kind].map((field) => (
@@ -187,8 +247,15 @@ function NewConnectorForm({ brand }: { brand: Brand }) {
       ))}
       <div className="field">
         <label htmlFor="connector-secret">{secretSpec.label}</label>
-        <input id="connector-secret" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} required={secretSpec.required} />
-        <p className="field-hint">{secretSpec.hint} It is never shown again.</p>
+        <input
+          id="connector-secret"
+          type="password"
+          autoComplete="off"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          required={secretSpec.required}
+        />
+        <p className="field-hint">{secretSpec.hint}</p>
       </div>
       {create.isError && (
         <p className="form-error" role="alert">
@@ -198,10 +265,17 @@ function NewConnectorForm({ brand }: { brand: Brand }) {
       {generated && (
         <div className="invite-created" role="status">
           <p>
-            <strong>Copy the signing secret now</strong> — it is not shown again. Give it to the receiver to verify signatures:
+            <strong>Copy the signing secret now</strong> — it is not shown again. Give it to the receiver to
+            verify signatures:
           </p>
           <div className="copy-link">
-            <input readOnly value={generated} aria-label="Signing secret" data-testid="connector-secret" onFocus={(e) => e.target.select()} />
+            <input
+              readOnly
+              value={generated}
+              aria-label="Signing secret"
+              data-testid="connector-secret"
+              onFocus={(e) => e.target.select()}
+            />
           </div>
         </div>
       )}
@@ -215,16 +289,24 @@ function NewConnectorForm({ brand }: { brand: Brand }) {
 }
 
 export function BrandConnectorsSection({ brand }: { brand: Brand }) {
-  const connectors = useQuery({ queryKey: brandKeys.connectors(brand.id), queryFn: () => listConnectors(brand.id) });
+  const connectors = useQuery({
+    queryKey: brandKeys.connectors(brand.id),
+    queryFn: () => listConnectors(brand.id),
+  });
   return (
     <section className="card" aria-labelledby="connectors-title">
       <h2 id="connectors-title">Connectors</h2>
       {!brand.external && (
-        <p className="field-hint">This brand speaks inside the organization only: connectors are used once an administrator lets it publish publicly.</p>
+        <p className="field-hint">
+          This brand speaks inside the organization only: connectors are used once an administrator lets it
+          publish publicly.
+        </p>
       )}
       {connectors.isPending && <Spinner label="Loading connectors" />}
       {connectors.isError && <ErrorState error={connectors.error} />}
-      {connectors.data && connectors.data.length === 0 && <p className="muted">No destinations yet: posts appear on the brand’s Roost profile only.</p>}
+      {connectors.data && connectors.data.length === 0 && (
+        <p className="muted">No destinations yet: posts appear on the brand’s Roost profile only.</p>
+      )}
       {connectors.data && connectors.data.length > 0 && (
         <ul className="connector-list">
           {connectors.data.map((c) => (

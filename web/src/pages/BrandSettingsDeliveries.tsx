@@ -5,7 +5,15 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { brandKeys, listConnectors, listDeliveries, retryDelivery, type Brand, type Delivery, type DeliveryState } from '../api/brands.js';
+import {
+  brandKeys,
+  listConnectors,
+  listDeliveries,
+  retryDelivery,
+  type Brand,
+  type Delivery,
+  type DeliveryState,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { formatWhen } from '../components/BrandBadges.js';
 import { deliveryLabel, destinationLabel } from '../components/BrandDraftParts.js';
@@ -34,7 +42,12 @@ function RetryButton({ brand, delivery }: { brand: Brand; delivery: Delivery }) 
   });
   return (
     <>
-      <button type="button" className="button button-small" onClick={() => retry.mutate()} disabled={retry.isPending}>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => retry.mutate()}
+        disabled={retry.isPending}
+      >
         {retry.isPending ? 'Retrying…' : 'Retry'}
       </button>
       {retry.isError && (
@@ -53,7 +66,10 @@ export function BrandDeliveriesSection({ brand }: { brand: Brand }) {
     queryFn: () => listDeliveries(brand.id, state || null),
     refetchInterval: 15_000,
   });
-  const connectors = useQuery({ queryKey: brandKeys.connectors(brand.id), queryFn: () => listConnectors(brand.id) });
+  const connectors = useQuery({
+    queryKey: brandKeys.connectors(brand.id),
+    queryFn: () => listConnectors(brand.id),
+  });
   const names = new Map((connectors.data ?? []).map((c) => [c.id, c.name]));
   const dead = (deliveries.data ?? []).filter((d) => d.state === 'dead').length;
   return (
@@ -63,7 +79,11 @@ export function BrandDeliveriesSection({ brand }: { brand: Brand }) {
       </h2>
       <div className="field delivery-filter">
         <label htmlFor="delivery-state">Show</label>
-        <select id="delivery-state" value={state} onChange={(e) => setState(e.target.value as DeliveryState | '')}>
+        <select
+          id="delivery-state"
+          value={state}
+          onChange={(e) => setState(e.target.value as DeliveryState | '')}
+        >
           {FILTERS.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -100,13 +120,19 @@ export function BrandDeliveriesSection({ brand }: { brand: Brand }) {
                     {destinationLabel(d, names)}
                   </td>
                   <td>
-                    <span className={`delivery-state delivery-state-${d.state}`}>{deliveryLabel(d.state)}</span>
+                    <span className={`delivery-state delivery-state-${d.state}`}>
+                      {deliveryLabel(d.state)}
+                    </span>
                   </td>
                   <td>{d.attempts}</td>
                   <td className="delivery-error-cell" title={d.last_error ?? ''}>
                     {d.last_error ?? '—'}
                   </td>
-                  <td>{(d.state === 'dead' || d.state === 'failed') && brand.can.manage_connectors && <RetryButton brand={brand} delivery={d} />}</td>
+                  <td>
+                    {(d.state === 'dead' || d.state === 'failed') && brand.can.manage_connectors && (
+                      <RetryButton brand={brand} delivery={d} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,10 +2,19 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lookupAccount } from '../api/accounts.js';
-import { BRAND_ROLES, brandKeys, listMembers, setMemberRoles, type Brand, type BrandMember, type BrandRole } from '../api/brands.js';
+import {
+  BRAND_ROLES,
+  brandKeys,
+  listMembers,
+  setMemberRoles,
+  type Brand,
+  type BrandMember,
+  type BrandRole,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { Avatar } from '../components/Avatar.js';
 import { ROLE_HINT, ROLE_LABEL } from '../components/BrandBadges.js';
+import { Icon } from '../components/Icon.js';
 import { ErrorState, Spinner } from '../components/States.js';
 import { announce } from '../hooks/live-store.js';
 import { Link, profilePath } from '../router.js';
@@ -27,43 +36,50 @@ function MemberRow({ brand, member }: { brand: Brand; member: BrandMember }) {
     save.mutate(BRAND_ROLES.filter((r) => next.includes(r)));
   }
   return (
-    <tr data-member={member.account?.username}>
-      <th scope="row">
-        {member.account ? (
-          <Link to={profilePath(member.account.acct)} className="member-who">
-            <Avatar account={member.account} size={28} />
-            <span>
-              {name} <span className="muted">@{member.account.username}</span>
-            </span>
-          </Link>
-        ) : (
-          name
-        )}
-      </th>
-      {BRAND_ROLES.map((role) => (
-        <td key={role} className="member-role">
-          <input
-            type="checkbox"
-            aria-label={`${name}: ${ROLE_LABEL[role]}`}
-            checked={member.roles.includes(role)}
-            disabled={!editable || save.isPending}
-            onChange={(e) => toggle(role, e.target.checked)}
-          />
-        </td>
-      ))}
-      <td>
-        {editable && (
-          <button type="button" className="button button-small button-ghost" onClick={() => save.mutate([])} disabled={save.isPending} aria-label={`Remove ${name}`}>
-            Remove
-          </button>
-        )}
-        {save.isError && (
-          <span className="field-error" role="alert">
-            {errorMessage(save.error)}
+    <li className="member-row" data-member={member.account?.username}>
+      {member.account ? (
+        <Link to={profilePath(member.account.acct)} className="member-who">
+          <Avatar account={member.account} size={32} />
+          <span className="member-name">
+            <strong>{name}</strong>
+            <span className="muted">@{member.account.username}</span>
           </span>
-        )}
-      </td>
-    </tr>
+        </Link>
+      ) : (
+        <span className="member-who">{name}</span>
+      )}
+      <div className="member-roles" role="group" aria-label={`Roles of ${name}`}>
+        {BRAND_ROLES.map((role) => (
+          <label key={role} className={`role-toggle${member.roles.includes(role) ? ' role-toggle-on' : ''}`}>
+            <input
+              type="checkbox"
+              aria-label={`${name}: ${ROLE_LABEL[role]}`}
+              checked={member.roles.includes(role)}
+              disabled={!editable || save.isPending}
+              onChange={(e) => toggle(role, e.target.checked)}
+            />
+            {ROLE_LABEL[role]}
+          </label>
+        ))}
+      </div>
+      {editable && (
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => save.mutate([])}
+          disabled={save.isPending}
+          aria-label={`Remove ${name}`}
+          title="Remove from the brand"
+        >
+          <Icon name="trash" />
+        </button>
+      )}
+      {save.isError && (
+        <p className="form-error member-error" role="alert">
+          {errorMessage(save.error)}
+        </p>
+      )}
+    </li>
   );
 }
 
@@ -92,7 +108,12 @@ function AddMember({ brand }: { brand: Brand }) {
         <label htmlFor="member-username">Add a person</label>
         <div className="input-prefix">
           <span>@</span>
-          <input id="member-username" value={username} onChange={(e) => setUsername(e.target.value)} placeholder="username" />
+          <input
+            id="member-username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            placeholder="username"
+          />
         </div>
       </div>
       <div className="field">
@@ -132,28 +153,11 @@ export function BrandMembersSection({ brand }: { brand: Brand }) {
       {members.isPending && <Spinner label="Loading members" />}
       {members.isError && <ErrorState error={members.error} />}
       {members.data && (
-        <div className="table-wrap">
-          <table className="table member-table">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                {BRAND_ROLES.map((r) => (
-                  <th scope="col" key={r}>
-                    {ROLE_LABEL[r]}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => (
-                <MemberRow key={m.account_id} brand={brand} member={m} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="member-list">
+          {members.data.map((m) => (
+            <MemberRow key={m.account_id} brand={brand} member={m} />
+          ))}
+        </ul>
       )}
       {brand.can.manage_members && (
         <>

@@ -64,21 +64,45 @@ function GeneralSection({ brand }: { brand: Brand }) {
         <div className="inline-form">
           <div className="field grow">
             <label htmlFor="brand-settings-name">Name</label>
-            <input id="brand-settings-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} />
+            <input
+              id="brand-settings-name"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              maxLength={100}
+            />
           </div>
           <div className="field">
             <label htmlFor="brand-settings-colour">Colour</label>
-            <input id="brand-settings-colour" type="color" value={colour} onChange={(e) => setColour(e.target.value)} />
+            <input
+              id="brand-settings-colour"
+              type="color"
+              value={colour}
+              onChange={(e) => setColour(e.target.value)}
+            />
           </div>
         </div>
         <div className="field">
           <label htmlFor="brand-settings-undo">Undo window (seconds)</label>
-          <input id="brand-settings-undo" type="number" min={0} max={86400} value={undo} onChange={(e) => setUndo(e.target.value)} />
-          <p className="field-hint">Every post waits at least this long after it is scheduled, so a publisher can still recall it.</p>
+          <input
+            id="brand-settings-undo"
+            type="number"
+            min={0}
+            max={86400}
+            value={undo}
+            onChange={(e) => setUndo(e.target.value)}
+          />
+          <p className="field-hint">
+            Every post waits at least this long after it is scheduled, so a publisher can still recall it.
+          </p>
         </div>
         <label className="check-row">
-          <input type="checkbox" checked={requireTwoFactor} onChange={(e) => setRequireTwoFactor(e.target.checked)} />
-          Require two-factor sign-in from everyone who acts on this brand {brand.external ? '' : '(applies while it publishes publicly)'}
+          <input
+            type="checkbox"
+            checked={requireTwoFactor}
+            onChange={(e) => setRequireTwoFactor(e.target.checked)}
+          />
+          Require two-factor sign-in from everyone who acts on this brand{' '}
+          {brand.external ? '' : '(applies while it publishes publicly)'}
         </label>
       </fieldset>
       {admin && (
@@ -90,7 +114,13 @@ function GeneralSection({ brand }: { brand: Brand }) {
       {(relaxing || (admin && external !== brand.external)) && (
         <div className="field">
           <label htmlFor="brand-settings-reason">Reason (kept in the audit log)</label>
-          <input id="brand-settings-reason" value={reason} onChange={(e) => setReason(e.target.value)} required={relaxing} maxLength={2000} />
+          <input
+            id="brand-settings-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={relaxing}
+            maxLength={2000}
+          />
         </div>
       )}
       {save.isError && (

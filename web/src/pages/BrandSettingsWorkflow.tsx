@@ -7,7 +7,17 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listDepartments, lookupAccount } from '../api/accounts.js';
-import { BRAND_ROLES, brandKeys, getWorkflow, saveWorkflow, SCREENING_CATEGORIES, type Brand, type BrandRole, type Workflow, type WorkflowStep } from '../api/brands.js';
+import {
+  BRAND_ROLES,
+  brandKeys,
+  getWorkflow,
+  saveWorkflow,
+  SCREENING_CATEGORIES,
+  type Brand,
+  type BrandRole,
+  type Workflow,
+  type WorkflowStep,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { keys } from '../api/keys.js';
 import { ROLE_LABEL } from '../components/BrandBadges.js';
@@ -53,7 +63,9 @@ function toDraft(step: WorkflowStep): StepDraft {
     quorum: typeof step.quorum === 'number' ? 'number' : step.quorum,
     quorumCount: typeof step.quorum === 'number' ? step.quorum : 2,
     conditional: Boolean(step.when),
-    categories: step.when ? step.when.screening_categories.map((c) => (c === 'personal_data' ? 'personal' : c)) : [],
+    categories: step.when
+      ? step.when.screening_categories.map((c) => (c === 'personal_data' ? 'personal' : c))
+      : [],
   };
 }
 
@@ -63,7 +75,8 @@ function toStep(draft: StepDraft): WorkflowStep {
     name: draft.name.trim(),
     approvers: { people: draft.people, roles: draft.roles, departments: draft.departments },
     quorum: draft.quorum === 'number' ? draft.quorumCount : draft.quorum,
-    when: draft.conditional && draft.categories.length > 0 ? { screening_categories: draft.categories } : null,
+    when:
+      draft.conditional && draft.categories.length > 0 ? { screening_categories: draft.categories } : null,
   };
 }
 
@@ -86,7 +99,11 @@ function StepEditor({
   onMove: (by: number) => void;
   onRemove: () => void;
 }) {
-  const departments = useQuery({ queryKey: keys.departments, queryFn: listDepartments, staleTime: 5 * 60_000 });
+  const departments = useQuery({
+    queryKey: keys.departments,
+    queryFn: listDepartments,
+    staleTime: 5 * 60_000,
+  });
   const people = useAccounts(step.people);
   const [username, setUsername] = useState('');
   const addPerson = useMutation({
@@ -103,26 +120,53 @@ function StepEditor({
         <span className="workflow-step-number">{index + 1}</span> Step {index + 1}
       </legend>
       <div className="workflow-step-tools">
-        <button type="button" className="icon-button" aria-label={`Move step ${index + 1} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Move step ${index + 1} up`}
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+        >
           <Icon name="arrowUp" />
         </button>
-        <button type="button" className="icon-button workflow-down" aria-label={`Move step ${index + 1} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+        <button
+          type="button"
+          className="icon-button workflow-down"
+          aria-label={`Move step ${index + 1} down`}
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+        >
           <Icon name="arrowUp" />
         </button>
-        <button type="button" className="icon-button" aria-label={`Remove step ${index + 1}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Remove step ${index + 1}`}
+          onClick={onRemove}
+        >
           <Icon name="trash" />
         </button>
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-name`}>Step name</label>
-        <input id={`${prefix}-name`} value={step.name} onChange={(e) => onChange({ name: e.target.value })} required maxLength={80} />
+        <input
+          id={`${prefix}-name`}
+          value={step.name}
+          onChange={(e) => onChange({ name: e.target.value })}
+          required
+          maxLength={80}
+        />
       </div>
       <div className="field">
         <span className="field-label">Approvers with these roles</span>
         <div className="check-list">
           {BRAND_ROLES.map((role) => (
             <label key={role} className="check-row">
-              <input type="checkbox" checked={step.roles.includes(role)} onChange={(e) => onChange({ roles: toggle(step.roles, role, e.target.checked) })} />
+              <input
+                type="checkbox"
+                checked={step.roles.includes(role)}
+                onChange={(e) => onChange({ roles: toggle(step.roles, role, e.target.checked) })}
+              />
               {ROLE_LABEL[role]}s
             </label>
           ))}
@@ -136,7 +180,12 @@ function StepEditor({
               <li key={id}>
                 <span className="chip">
                   {personName(people.get(id), id)}
-                  <button type="button" className="chip-remove" aria-label={`Remove ${personName(people.get(id), id)}`} onClick={() => onChange({ people: toggle(step.people, id, false) })}>
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove ${personName(people.get(id), id)}`}
+                    onClick={() => onChange({ people: toggle(step.people, id, false) })}
+                  >
                     <Icon name="close" />
                   </button>
                 </span>
@@ -147,9 +196,19 @@ function StepEditor({
         <div className="inline-form">
           <div className="input-prefix grow">
             <span>@</span>
-            <input aria-label={`Add a person to step ${index + 1}`} value={username} onChange={(e) => setUsername(e.target.value)} placeholder="username" />
+            <input
+              aria-label={`Add a person to step ${index + 1}`}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              placeholder="username"
+            />
           </div>
-          <button type="button" className="button button-small" disabled={!username.trim() || addPerson.isPending} onClick={() => addPerson.mutate()}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!username.trim() || addPerson.isPending}
+            onClick={() => addPerson.mutate()}
+          >
             Add person
           </button>
         </div>
@@ -161,7 +220,13 @@ function StepEditor({
           <div className="check-list">
             {departments.data.map((d) => (
               <label key={d.id} className="check-row">
-                <input type="checkbox" checked={step.departments.includes(d.id)} onChange={(e) => onChange({ departments: toggle(step.departments, d.id, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={step.departments.includes(d.id)}
+                  onChange={(e) =>
+                    onChange({ departments: toggle(step.departments, d.id, e.target.checked) })
+                  }
+                />
                 {d.name}
               </label>
             ))}
@@ -171,7 +236,11 @@ function StepEditor({
       <div className="inline-form">
         <div className="field">
           <label htmlFor={`${prefix}-quorum`}>Quorum</label>
-          <select id={`${prefix}-quorum`} value={step.quorum} onChange={(e) => onChange({ quorum: e.target.value as StepDraft['quorum'] })}>
+          <select
+            id={`${prefix}-quorum`}
+            value={step.quorum}
+            onChange={(e) => onChange({ quorum: e.target.value as StepDraft['quorum'] })}
+          >
             <option value="any">Any one of them</option>
             <option value="all">All of them</option>
             <option value="number">A number of them</option>
@@ -180,19 +249,36 @@ function StepEditor({
         {step.quorum === 'number' && (
           <div className="field">
             <label htmlFor={`${prefix}-count`}>How many</label>
-            <input id={`${prefix}-count`} type="number" min={1} max={50} value={step.quorumCount} onChange={(e) => onChange({ quorumCount: Math.max(1, Number(e.target.value) || 1) })} />
+            <input
+              id={`${prefix}-count`}
+              type="number"
+              min={1}
+              max={50}
+              value={step.quorumCount}
+              onChange={(e) => onChange({ quorumCount: Math.max(1, Number(e.target.value) || 1) })}
+            />
           </div>
         )}
       </div>
       <label className="check-row">
-        <input type="checkbox" checked={step.conditional} onChange={(e) => onChange({ conditional: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={step.conditional}
+          onChange={(e) => onChange({ conditional: e.target.checked })}
+        />
         Only when screening found…
       </label>
       {step.conditional && (
         <div className="check-list workflow-categories">
           {SCREENING_CATEGORIES.map((category) => (
             <label key={category} className="check-row">
-              <input type="checkbox" checked={step.categories.includes(category)} onChange={(e) => onChange({ categories: toggle(step.categories, category, e.target.checked) })} />
+              <input
+                type="checkbox"
+                checked={step.categories.includes(category)}
+                onChange={(e) =>
+                  onChange({ categories: toggle(step.categories, category, e.target.checked) })
+                }
+              />
               {CATEGORY_LABEL[category] ?? category}
             </label>
           ))}
@@ -226,7 +312,15 @@ function WorkflowForm({ brand, workflow }: { brand: Brand; workflow: Workflow })
     });
   }
   function add() {
-    setSteps((list) => [...list, toDraft({ name: `Step ${list.length + 1}`, approvers: { people: [], roles: ['approver'], departments: [] }, quorum: 'any', when: null })]);
+    setSteps((list) => [
+      ...list,
+      toDraft({
+        name: `Step ${list.length + 1}`,
+        approvers: { people: [], roles: ['approver'], departments: [] },
+        quorum: 'any',
+        when: null,
+      }),
+    ]);
   }
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -236,7 +330,11 @@ function WorkflowForm({ brand, workflow }: { brand: Brand; workflow: Workflow })
     <form className="form" onSubmit={submit}>
       <fieldset className="workflow-steps" disabled={!editable}>
         <legend className="visually-hidden">Steps, in order</legend>
-        {steps.length === 0 && <p className="muted">No steps: submitted drafts are approved at once. Add a step so someone checks them.</p>}
+        {steps.length === 0 && (
+          <p className="muted">
+            No steps: submitted drafts are approved at once. Add a step so someone checks them.
+          </p>
+        )}
         {steps.map((step, index) => (
           <StepEditor
             key={step.key}
@@ -279,7 +377,8 @@ export function BrandWorkflowSection({ brand }: { brand: Brand }) {
     <section className="card" aria-labelledby="workflow-title">
       <h2 id="workflow-title">Approval workflow</h2>
       <p className="field-hint">
-        Steps are passed in order. Authors never approve their own drafts, and each person’s approval counts on one step only.
+        Steps are passed in order. Authors never approve their own drafts, and each person’s approval counts
+        on one step only.
       </p>
       {workflow.isPending && <Spinner label="Loading the workflow" />}
       {workflow.isError && <ErrorState error={workflow.error} />}

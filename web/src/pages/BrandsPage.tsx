@@ -50,7 +50,8 @@ function NewBrandDialog({ onClose }: { onClose: () => void }) {
   const [colour, setColour] = useState('#2563eb');
   const [external, setExternal] = useState(false);
   const create = useMutation({
-    mutationFn: () => createBrand({ username: username.trim(), display_name: displayName.trim(), colour, external }),
+    mutationFn: () =>
+      createBrand({ username: username.trim(), display_name: displayName.trim(), colour, external }),
     onSuccess: (brand) => {
       void queryClient.invalidateQueries({ queryKey: brandKeys.all });
       onClose();
@@ -68,12 +69,23 @@ function NewBrandDialog({ onClose }: { onClose: () => void }) {
           <label htmlFor="brand-username">Username</label>
           <div className="input-prefix">
             <span>@</span>
-            <input id="brand-username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
+            <input
+              id="brand-username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+              autoFocus
+            />
           </div>
         </div>
         <div className="field">
           <label htmlFor="brand-display-name">Name</label>
-          <input id="brand-display-name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
+          <input
+            id="brand-display-name"
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="brand-colour">Colour</label>

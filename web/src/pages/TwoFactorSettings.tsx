@@ -3,9 +3,15 @@
  * otpauth link in an authenticator app, confirm with its first code, see the recovery codes once;
  * turn it off with a current code or a recovery code. Brands that publish publicly require it.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { brandKeys, twoFactorConfirm, twoFactorDisable, twoFactorSetup, twoFactorStatus } from '../api/brands.js';
+import {
+  brandKeys,
+  twoFactorConfirm,
+  twoFactorDisable,
+  twoFactorSetup,
+  twoFactorStatus,
+} from '../api/brands.js';
 import { errorMessage } from '../api/client.js';
 import { Icon } from '../components/Icon.js';
 import { ErrorState, Spinner } from '../components/States.js';
@@ -13,7 +19,10 @@ import { announce } from '../hooks/live-store.js';
 
 /** `JBSW Y3DP EHPK 3PXP`: easier to type from a screen. */
 export function groupsOfFour(secret: string): string {
-  return secret.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+  return secret
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
@@ -39,8 +48,8 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   return (
     <div className="recovery-codes" role="status">
       <p>
-        <strong>Two-factor sign-in is on.</strong> Keep these recovery codes somewhere safe: each signs you in once if you lose your authenticator.
-        They are shown only now.
+        <strong>Two-factor sign-in is on.</strong> Keep these recovery codes somewhere safe: each signs you in
+        once if you lose your authenticator. They are shown only now.
       </p>
       <ol className="recovery-code-list" data-testid="recovery-codes">
         {codes.map((code) => (
@@ -76,14 +85,21 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   if (!setup.data) {
     return (
       <>
-        <p>Sign-in then asks for a six-digit code from an authenticator app (any TOTP app) after your password.</p>
+        <p>
+          Sign-in then asks for a six-digit code from an authenticator app (any TOTP app) after your password.
+        </p>
         {setup.isError && (
           <p className="form-error" role="alert">
             {errorMessage(setup.error)}
           </p>
         )}
         <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={() => setup.mutate()} disabled={setup.isPending}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setup.mutate()}
+            disabled={setup.isPending}
+          >
             {setup.isPending ? 'Preparing…' : 'Set up two-factor sign-in'}
           </button>
         </div>
@@ -95,12 +111,25 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     <form className="form" onSubmit={submit}>
       <ol className="enrol-steps">
         <li>
-          <p>In your authenticator app, add an account and type this key (or open the link on a device that has the app):</p>
-          <p className="totp-secret" data-testid="totp-secret" aria-label={`Secret key ${groupsOfFour(secret)}`}>
+          <p>
+            In your authenticator app, add an account and type this key (or open the link on a device that has
+            the app):
+          </p>
+          <p
+            className="totp-secret"
+            data-testid="totp-secret"
+            aria-label={`Secret key ${groupsOfFour(secret)}`}
+          >
             {groupsOfFour(secret)}
           </p>
           <div className="copy-link">
-            <input readOnly value={uri} aria-label="otpauth link" data-testid="otpauth-uri" onFocus={(e) => e.target.select()} />
+            <input
+              readOnly
+              value={uri}
+              aria-label="otpauth link"
+              data-testid="otpauth-uri"
+              onFocus={(e) => e.target.select()}
+            />
             <CopyButton text={secret} label="Copy key" />
           </div>
           <p className="field-hint">
@@ -142,7 +171,9 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
   const disable = useMutation({
     mutationFn: () => {
       const value = proof.trim();
-      return twoFactorDisable(/^\d[\d ]{5,7}$/.test(value) ? { code: value.replace(/\s+/g, '') } : { recovery_code: value });
+      return twoFactorDisable(
+        /^\d[\d ]{5,7}$/.test(value) ? { code: value.replace(/\s+/g, '') } : { recovery_code: value },
+      );
     },
     onSuccess: () => {
       setProof('');
@@ -157,7 +188,12 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
     <form className="inline-form" onSubmit={submit}>
       <div className="field grow">
         <label htmlFor="two-factor-disable">Code from your app, or a recovery code</label>
-        <input id="two-factor-disable" autoComplete="one-time-code" value={proof} onChange={(e) => setProof(e.target.value)} />
+        <input
+          id="two-factor-disable"
+          autoComplete="one-time-code"
+          value={proof}
+          onChange={(e) => setProof(e.target.value)}
+        />
       </div>
       <button type="submit" className="button button-danger" disabled={disable.isPending || !proof.trim()}>
         {disable.isPending ? 'Turning off…' : 'Turn off'}
@@ -175,6 +211,10 @@ export function TwoFactorSettings() {
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: brandKeys.twoFactor, queryFn: twoFactorStatus });
   const [codes, setCodes] = useState<string[] | null>(null);
+  // Brand pages link here (/settings#two-factor) when a public brand needs it.
+  useEffect(() => {
+    if (window.location.hash === '#two-factor') document.getElementById('two-factor')?.scrollIntoView({ block: 'start' });
+  }, []);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: brandKeys.twoFactor });
     void queryClient.invalidateQueries({ queryKey: brandKeys.all });
@@ -211,7 +251,8 @@ export function TwoFactorSettings() {
       {status.data?.enabled && !codes && (
         <>
           <p>
-            Sign-in asks for a code from your authenticator app. {status.data.recovery_codes_left} recovery code
+            Sign-in asks for a code from your authenticator app. {status.data.recovery_codes_left} recovery
+            code
             {status.data.recovery_codes_left === 1 ? '' : 's'} left.
           </p>
           <h3>Turn it off</h3>

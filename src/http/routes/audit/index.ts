@@ -37,7 +37,12 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
   app.get('/api/roost/v1/audit', { schema: { querystring: listQuery } }, async (request, reply) => {
     requireAdmin(request, 'admin:read');
     const rows = await ctx.services.audit.list(toFilter(request.query), toPageRequest(request.query));
-    setLinkHeader(request, reply, rows.map((r) => r.id), ctx.config.baseUrl);
+    setLinkHeader(
+      request,
+      reply,
+      rows.map((r) => r.id),
+      ctx.config.baseUrl,
+    );
     return rows.map(presentAuditRow);
   });
 
@@ -53,7 +58,9 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
     }
     const lines: string[] = [AUDIT_CSV_COLUMNS.join(',')];
     for await (const row of ctx.services.audit.export(filter)) lines.push(auditCsvRow(row));
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="roost-audit-${stamp}.csv"`);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="roost-audit-${stamp}.csv"`);
     return reply.send(`${lines.join('\r\n')}\r\n`);
   });
 }

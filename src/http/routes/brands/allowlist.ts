@@ -23,9 +23,13 @@ export function registerAllowlist(app: App, ctx: AppContext): void {
     return presentAllowlistEntry(await ctx.services.outboundAllowlist.add(viewer, request.body.host));
   });
 
-  app.delete('/api/roost/v1/admin/outbound_allowlist/:id', { schema: { params: brandParams } }, async (request, reply) => {
-    const viewer = requireAdmin(request);
-    await ctx.services.outboundAllowlist.remove(viewer, toId(request.params.id));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/roost/v1/admin/outbound_allowlist/:id',
+    { schema: { params: brandParams } },
+    async (request, reply) => {
+      const viewer = requireAdmin(request);
+      await ctx.services.outboundAllowlist.remove(viewer, toId(request.params.id));
+      return reply.status(204).send();
+    },
+  );
 }

@@ -55,18 +55,22 @@ export function registerBrandResources(app: App, ctx: AppContext): void {
     return presentBrand(await ctx.services.brands.get(viewer, toId(request.params.id)));
   });
 
-  app.patch('/api/roost/v1/brands/:id', { schema: { params: brandParams, body: updateBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const id = toId(request.params.id);
-    const body = request.body;
-    await ctx.services.brands.update(viewer, id, {
-      displayName: body.display_name,
-      colour: body.colour,
-      external: body.external,
-      undoWindowSeconds: body.undo_window_seconds,
-      requireTwoFactor: body.require_two_factor,
-      reason: body.reason,
-    });
-    return presentBrand(await ctx.services.brands.get(viewer, id));
-  });
+  app.patch(
+    '/api/roost/v1/brands/:id',
+    { schema: { params: brandParams, body: updateBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const id = toId(request.params.id);
+      const body = request.body;
+      await ctx.services.brands.update(viewer, id, {
+        displayName: body.display_name,
+        colour: body.colour,
+        external: body.external,
+        undoWindowSeconds: body.undo_window_seconds,
+        requireTwoFactor: body.require_two_factor,
+        reason: body.reason,
+      });
+      return presentBrand(await ctx.services.brands.get(viewer, id));
+    },
+  );
 }

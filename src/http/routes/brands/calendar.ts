@@ -14,13 +14,27 @@ const rangeQuery = z.object({ from: z.string().max(40), to: z.string().max(40) }
 export function registerCalendar(app: App, ctx: AppContext): void {
   app.get('/api/roost/v1/brands/calendar', { schema: { querystring: rangeQuery } }, async (request) => {
     const viewer = requireViewer(request, 'read:statuses');
-    const entries = await ctx.services.drafts.calendar(viewer, null, toTime(request.query.from, 'from'), toTime(request.query.to, 'to'));
+    const entries = await ctx.services.drafts.calendar(
+      viewer,
+      null,
+      toTime(request.query.from, 'from'),
+      toTime(request.query.to, 'to'),
+    );
     return entries.map(presentCalendarEntry);
   });
 
-  app.get('/api/roost/v1/brands/:id/calendar', { schema: { params: brandParams, querystring: rangeQuery } }, async (request) => {
-    const viewer = requireViewer(request, 'read:statuses');
-    const entries = await ctx.services.drafts.calendar(viewer, toId(request.params.id), toTime(request.query.from, 'from'), toTime(request.query.to, 'to'));
-    return entries.map(presentCalendarEntry);
-  });
+  app.get(
+    '/api/roost/v1/brands/:id/calendar',
+    { schema: { params: brandParams, querystring: rangeQuery } },
+    async (request) => {
+      const viewer = requireViewer(request, 'read:statuses');
+      const entries = await ctx.services.drafts.calendar(
+        viewer,
+        toId(request.params.id),
+        toTime(request.query.from, 'from'),
+        toTime(request.query.to, 'to'),
+      );
+      return entries.map(presentCalendarEntry);
+    },
+  );
 }

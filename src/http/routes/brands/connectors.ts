@@ -33,36 +33,57 @@ export function registerConnectors(app: App, ctx: AppContext): void {
     return (await ctx.services.connectors.list(viewer, toId(request.params.id))).map(presentConnector);
   });
 
-  app.post('/api/roost/v1/brands/:id/connectors', { schema: { params: brandParams, body: createBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const body = request.body;
-    const { connector, secret } = await ctx.services.connectors.create(viewer, toId(request.params.id), {
-      kind: body.kind,
-      name: body.name,
-      settings: body.settings,
-      secret: body.secret,
-      maxAttempts: body.max_attempts,
-      enabled: body.enabled,
-    });
-    return { ...presentConnector(connector), ...(secret ? { secret } : {}) };
-  });
+  app.post(
+    '/api/roost/v1/brands/:id/connectors',
+    { schema: { params: brandParams, body: createBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const body = request.body;
+      const { connector, secret } = await ctx.services.connectors.create(viewer, toId(request.params.id), {
+        kind: body.kind,
+        name: body.name,
+        settings: body.settings,
+        secret: body.secret,
+        maxAttempts: body.max_attempts,
+        enabled: body.enabled,
+      });
+      return { ...presentConnector(connector), ...(secret ? { secret } : {}) };
+    },
+  );
 
-  app.patch('/api/roost/v1/brands/:id/connectors/:connector_id', { schema: { params: connectorParams, body: updateBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const body = request.body;
-    const connector = await ctx.services.connectors.update(viewer, toId(request.params.id), toId(request.params.connector_id, 'connector_id'), {
-      name: body.name,
-      settings: body.settings,
-      secret: body.secret,
-      maxAttempts: body.max_attempts,
-      enabled: body.enabled,
-    });
-    return presentConnector(connector);
-  });
+  app.patch(
+    '/api/roost/v1/brands/:id/connectors/:connector_id',
+    { schema: { params: connectorParams, body: updateBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const body = request.body;
+      const connector = await ctx.services.connectors.update(
+        viewer,
+        toId(request.params.id),
+        toId(request.params.connector_id, 'connector_id'),
+        {
+          name: body.name,
+          settings: body.settings,
+          secret: body.secret,
+          maxAttempts: body.max_attempts,
+          enabled: body.enabled,
+        },
+      );
+      return presentConnector(connector);
+    },
+  );
 
-  app.delete('/api/roost/v1/brands/:id/connectors/:connector_id', { schema: { params: connectorParams } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    await ctx.services.connectors.remove(viewer, toId(request.params.id), toId(request.params.connector_id, 'connector_id'));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/roost/v1/brands/:id/connectors/:connector_id',
+    { schema: { params: connectorParams } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      await ctx.services.connectors.remove(
+        viewer,
+        toId(request.params.id),
+        toId(request.params.connector_id, 'connector_id'),
+      );
+      return reply.status(204).send();
+    },
+  );
 }

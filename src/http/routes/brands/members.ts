@@ -20,18 +20,36 @@ export function registerMembers(app: App, ctx: AppContext): void {
     return members.map((m) => presentMember(m, accounts.get(m.accountId), ctx));
   });
 
-  app.put('/api/roost/v1/brands/:id/members/:account_id', { schema: { params: memberParams, body: rolesBody } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const accountId = toId(request.params.account_id, 'account_id');
-    const member = await ctx.services.brands.setRoles(viewer, toId(request.params.id), accountId, request.body.roles);
-    if (!member) return reply.status(204).send();
-    const accounts = await ctx.services.accounts.hydrate([accountId]);
-    return presentMember(member, accounts.get(accountId), ctx);
-  });
+  app.put(
+    '/api/roost/v1/brands/:id/members/:account_id',
+    { schema: { params: memberParams, body: rolesBody } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const accountId = toId(request.params.account_id, 'account_id');
+      const member = await ctx.services.brands.setRoles(
+        viewer,
+        toId(request.params.id),
+        accountId,
+        request.body.roles,
+      );
+      if (!member) return reply.status(204).send();
+      const accounts = await ctx.services.accounts.hydrate([accountId]);
+      return presentMember(member, accounts.get(accountId), ctx);
+    },
+  );
 
-  app.delete('/api/roost/v1/brands/:id/members/:account_id', { schema: { params: memberParams } }, async (request, reply) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    await ctx.services.brands.setRoles(viewer, toId(request.params.id), toId(request.params.account_id, 'account_id'), []);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/roost/v1/brands/:id/members/:account_id',
+    { schema: { params: memberParams } },
+    async (request, reply) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      await ctx.services.brands.setRoles(
+        viewer,
+        toId(request.params.id),
+        toId(request.params.account_id, 'account_id'),
+        [],
+      );
+      return reply.status(204).send();
+    },
+  );
 }

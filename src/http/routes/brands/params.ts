@@ -19,7 +19,9 @@ export function toId(value: string, field = 'id'): number {
 }
 
 /** An ID given in a body as a string or a number. */
-export const idValue = z.union([z.string().regex(/^\d{1,16}$/, 'must be a numeric ID'), z.number().int().positive()]).transform(String);
+export const idValue = z
+  .union([z.string().regex(/^\d{1,16}$/, 'must be a numeric ID'), z.number().int().positive()])
+  .transform(String);
 
 /** ISO 8601 date-time or milliseconds since the epoch. */
 export function toTime(value: string, field: string): number {

@@ -28,17 +28,25 @@ export function registerPause(app: App, ctx: AppContext): void {
     return presentGlobalPause(await ctx.services.brands.resumeAll(viewer, request.body.reason));
   });
 
-  app.post('/api/roost/v1/brands/:id/pause', { schema: { params: brandParams, body: reasonBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const id = toId(request.params.id);
-    await ctx.services.brands.pause(viewer, id, request.body.reason);
-    return presentBrand(await ctx.services.brands.get(viewer, id));
-  });
+  app.post(
+    '/api/roost/v1/brands/:id/pause',
+    { schema: { params: brandParams, body: reasonBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const id = toId(request.params.id);
+      await ctx.services.brands.pause(viewer, id, request.body.reason);
+      return presentBrand(await ctx.services.brands.get(viewer, id));
+    },
+  );
 
-  app.post('/api/roost/v1/brands/:id/resume', { schema: { params: brandParams, body: reasonBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    const id = toId(request.params.id);
-    await ctx.services.brands.resume(viewer, id, request.body.reason);
-    return presentBrand(await ctx.services.brands.get(viewer, id));
-  });
+  app.post(
+    '/api/roost/v1/brands/:id/resume',
+    { schema: { params: brandParams, body: reasonBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      const id = toId(request.params.id);
+      await ctx.services.brands.resume(viewer, id, request.body.reason);
+      return presentBrand(await ctx.services.brands.get(viewer, id));
+    },
+  );
 }

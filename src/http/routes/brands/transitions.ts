@@ -24,24 +24,36 @@ export function registerTransitions(app: App, ctx: AppContext): void {
     body: B | null,
     run: (viewer: Viewer, brandId: number, draftId: number, body: z.infer<B>) => Promise<unknown>,
   ) => {
-    app.post(`/api/roost/v1/brands/:id/drafts/:draft_id/${path}`, { schema: { params: draftParams, ...(body ? { body } : {}) } }, async (request) => {
-      const viewer = requireViewer(request, 'write:statuses');
-      const brandId = toId(request.params.id);
-      const draftId = toId(request.params.draft_id, 'draft_id');
-      await run(viewer, brandId, draftId, request.body as z.infer<B>);
-      return presentDraft(await drafts.get(viewer, brandId, draftId));
-    });
+    app.post(
+      `/api/roost/v1/brands/:id/drafts/:draft_id/${path}`,
+      { schema: { params: draftParams, ...(body ? { body } : {}) } },
+      async (request) => {
+        const viewer = requireViewer(request, 'write:statuses');
+        const brandId = toId(request.params.id);
+        const draftId = toId(request.params.draft_id, 'draft_id');
+        await run(viewer, brandId, draftId, request.body as z.infer<B>);
+        return presentDraft(await drafts.get(viewer, brandId, draftId));
+      },
+    );
   };
 
   action('submit', null, (viewer, brandId, draftId) => drafts.submit(viewer, brandId, draftId));
   action('approve', null, (viewer, brandId, draftId) => approvals.approve(viewer, brandId, draftId));
-  action('reject', rejectBody, (viewer, brandId, draftId, body) => approvals.reject(viewer, brandId, draftId, body.comment));
+  action('reject', rejectBody, (viewer, brandId, draftId, body) =>
+    approvals.reject(viewer, brandId, draftId, body.comment),
+  );
   action('schedule', scheduleBody, (viewer, brandId, draftId, body) => {
     const at = body?.scheduled_at ? toTime(body.scheduled_at, 'scheduled_at') : null;
     return drafts.schedule(viewer, brandId, draftId, at);
   });
   action('recall', null, (viewer, brandId, draftId) => drafts.recall(viewer, brandId, draftId));
-  action('retract', retractBody, (viewer, brandId, draftId, body) => drafts.retract(viewer, brandId, draftId, body?.reason?.trim() || null));
-  action('break_glass', reasonBody, (viewer, brandId, draftId, body) => drafts.requestBreakGlass(viewer, brandId, draftId, body.reason));
-  action('break_glass/confirm', null, (viewer, brandId, draftId) => drafts.confirmBreakGlass(viewer, brandId, draftId));
+  action('retract', retractBody, (viewer, brandId, draftId, body) =>
+    drafts.retract(viewer, brandId, draftId, body?.reason?.trim() || null),
+  );
+  action('break_glass', reasonBody, (viewer, brandId, draftId, body) =>
+    drafts.requestBreakGlass(viewer, brandId, draftId, body.reason),
+  );
+  action('break_glass/confirm', null, (viewer, brandId, draftId) =>
+    drafts.confirmBreakGlass(viewer, brandId, draftId),
+  );
 }

@@ -46,7 +46,9 @@ export function toPolicy(body: z.infer<typeof workflowBody>): ApprovalPolicy {
       approvers: {
         people: s.approvers.people.map((id, i) => toId(id, `steps.${index}.approvers.people.${i}`)),
         roles: s.approvers.roles,
-        departments: s.approvers.departments.map((id, i) => toId(id, `steps.${index}.approvers.departments.${i}`)),
+        departments: s.approvers.departments.map((id, i) =>
+          toId(id, `steps.${index}.approvers.departments.${i}`),
+        ),
       },
       quorum: s.quorum,
       ...(s.when ? { when: { screeningCategories: s.when.screening_categories } } : {}),
@@ -69,8 +71,14 @@ export function registerWorkflow(app: App, ctx: AppContext): void {
     return presentWorkflow(await ctx.services.brands.workflow(viewer, toId(request.params.id)));
   });
 
-  app.put('/api/roost/v1/brands/:id/workflow', { schema: { params: brandParams, body: workflowBody } }, async (request) => {
-    const viewer = requireViewer(request, 'write:statuses');
-    return presentWorkflow(await ctx.services.brands.setWorkflow(viewer, toId(request.params.id), toPolicy(request.body)));
-  });
+  app.put(
+    '/api/roost/v1/brands/:id/workflow',
+    { schema: { params: brandParams, body: workflowBody } },
+    async (request) => {
+      const viewer = requireViewer(request, 'write:statuses');
+      return presentWorkflow(
+        await ctx.services.brands.setWorkflow(viewer, toId(request.params.id), toPolicy(request.body)),
+      );
+    },
+  );
 }

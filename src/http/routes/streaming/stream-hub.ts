@@ -22,8 +22,8 @@ import type { StreamPlan } from './stream-plan.js';
 
 /** One event ready to write: its name and payload (JSON text, a bare id for `delete`, none for `filters_changed`). */
 export class Delivery {
-  /** Framings already built for this delivery, by stream name (a WebSocket frame per name). */
-  readonly frames = new Map<string, string>();
+  /** Framings already built for this delivery, by stream name (a WebSocket frame per name, encoded once). */
+  readonly frames = new Map<string, Buffer>();
 
   constructor(
     readonly event: string,
@@ -49,7 +49,8 @@ export interface StreamOptions {
 
 interface Subscription extends StreamOptions {
   seen: RecentKeys;
-  filters: { matcher: Promise<FilterMatcher>; loadedAt: number } | null;
+  /** `resolved` is set once the load finishes, so delivering to many streams needs no await per stream. */
+  filters: { matcher: Promise<FilterMatcher>; resolved: FilterMatcher | null; loadedAt: number } | null;
   active: boolean;
 }
 
@@ -200,8 +201,13 @@ export class StreamHub {
       let shared: Delivery | null = null;
       for (const accountId of group) {
         for (const sub of byAccount.get(accountId) ?? []) {
-          if (sub.plan.acceptStatus && !(await sub.plan.acceptStatus(status))) continue;
-          const own = await this.filtered(sub, status, presented);
+          // Thousands of streams may share this loop: no await unless a stream really has to wait.
+          if (sub.plan.acceptStatus) {
+            const accepted = sub.plan.acceptStatus(status);
+            if (!(accepted instanceof Promise ? await accepted : accepted)) continue;
+          }
+          const matcher = await this.matcherOf(sub);
+          const own = matcher === null ? null : this.filtered(matcher, status, presented);
           if (own === 'hidden') continue;
           if (own !== null) {
             sub.sink.deliver(new Delivery(name, JSON.stringify(own)), sub.plan.label);
@@ -214,15 +220,19 @@ export class StreamHub {
     }
   }
 
+  /** The stream's filters, reloaded when old; a value (not a promise) once loaded, null for streams without filters. */
+  private matcherOf(sub: Subscription): FilterMatcher | null | Promise<FilterMatcher> {
+    if (sub.filters === null) return null;
+    if (Date.now() - sub.filters.loadedAt > FILTERS_TTL_MS) this.loadFilters(sub, true);
+    return sub.filters.resolved ?? sub.filters.matcher;
+  }
+
   /** The post with this viewer's `filtered` results; 'hidden' for a filter that hides; null when no filter matched. */
-  private async filtered(
-    sub: Subscription,
+  private filtered(
+    matcher: FilterMatcher,
     status: HydratedStatus,
     presented: PresentedStatus,
-  ): Promise<PresentedStatus | 'hidden' | null> {
-    if (sub.filters === null) return null;
-    if (Date.now() - sub.filters.loadedAt > FILTERS_TTL_MS) this.loadFilters(sub);
-    const matcher = await sub.filters.matcher;
+  ): PresentedStatus | 'hidden' | null {
     if (matcher.isEmpty) return null;
     const matches = matcher.match(status);
     if (matches.length === 0) return null;
@@ -243,16 +253,24 @@ export class StreamHub {
     if (presented) sub.sink.deliver(new Delivery('conversation', JSON.stringify(presented)), sub.plan.label);
   }
 
-  private loadFilters(sub: Subscription): void {
+  private loadFilters(sub: Subscription, keepUsingLoaded = false): void {
     const context = sub.plan.filterContext;
     if (context === null) return;
-    const matcher = this.ctx.services.filters.matchFor(sub.viewer.accountId, context);
-    // A failed load shows posts unfiltered rather than stopping the stream.
-    matcher.catch((error: unknown) => this.ctx.log.warn({ err: error }, 'stream filters failed to load'));
-    sub.filters = {
-      matcher: matcher.catch(() => ({ isEmpty: true, match: () => [] })),
+    const previous = keepUsingLoaded ? (sub.filters?.resolved ?? null) : null;
+    const filters: NonNullable<Subscription['filters']> = {
+      matcher: this.ctx.services.filters.matchFor(sub.viewer.accountId, context).catch((error: unknown) => {
+        // A failed load shows posts unfiltered rather than stopping the stream.
+        this.ctx.log.warn({ err: error }, 'stream filters failed to load');
+        return { isEmpty: true, match: () => [] };
+      }),
+      // A periodic reload keeps using the loaded filters meanwhile; a change of filters waits for the new ones.
+      resolved: previous,
       loadedAt: Date.now(),
     };
+    void filters.matcher.then((matcher) => {
+      filters.resolved = matcher;
+    });
+    sub.filters = filters;
   }
 }
 

@@ -15,7 +15,7 @@ import type { StreamViewer } from './stream-auth.js';
 export interface StreamSocket {
   readonly readyState: number;
   readonly bufferedAmount: number;
-  send(data: string): void;
+  send(data: Buffer, options: { binary: boolean }): void;
   ping(): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
@@ -151,14 +151,17 @@ export class WebSocketStream implements StreamSink {
     const key = label.join('\u0000');
     let frame = delivery.frames.get(key);
     if (frame === undefined) {
-      frame = JSON.stringify(
-        delivery.payload === undefined
-          ? { stream: label, event: delivery.event }
-          : { stream: label, event: delivery.event, payload: delivery.payload },
+      // Encoded once for every stream of the same name, not once per socket.
+      frame = Buffer.from(
+        JSON.stringify(
+          delivery.payload === undefined
+            ? { stream: label, event: delivery.event }
+            : { stream: label, event: delivery.event, payload: delivery.payload },
+        ),
       );
       delivery.frames.set(key, frame);
     }
-    this.socket.send(frame);
+    this.socket.send(frame, { binary: false });
   }
 
   private sendError(error: unknown): void {
@@ -171,6 +174,7 @@ export class WebSocketStream implements StreamSink {
   }
 
   private sendJson(value: unknown): void {
-    if (!this.closed && this.socket.readyState === OPEN) this.socket.send(JSON.stringify(value));
+    if (!this.closed && this.socket.readyState === OPEN)
+      this.socket.send(Buffer.from(JSON.stringify(value)), { binary: false });
   }
 }

@@ -10,13 +10,20 @@ import { requireViewer } from '../../auth.js';
 import type { App } from '../../types.js';
 
 const codeBody = z.object({ code: z.string().max(20) });
-const disableBody = z.object({ code: z.string().max(20).optional(), recovery_code: z.string().max(40).optional() });
+const disableBody = z.object({
+  code: z.string().max(20).optional(),
+  recovery_code: z.string().max(40).optional(),
+});
 
 export function registerTwoFactorRoutes(app: App, ctx: AppContext): void {
   app.get('/api/roost/v1/two_factor', async (request) => {
     const viewer = requireViewer(request, 'read:accounts');
     const status = await ctx.services.twoFactor.status(viewer.userId);
-    return { enabled: status.enabled, pending: status.pending, recovery_codes_left: status.recoveryCodesLeft };
+    return {
+      enabled: status.enabled,
+      pending: status.pending,
+      recovery_codes_left: status.recoveryCodesLeft,
+    };
   });
 
   app.post('/api/roost/v1/two_factor/setup', async (request) => {
@@ -33,7 +40,10 @@ export function registerTwoFactorRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/roost/v1/two_factor/disable', { schema: { body: disableBody } }, async (request, reply) => {
     const viewer = requireViewer(request, 'write:accounts');
-    await ctx.services.twoFactor.disable(viewer, { code: request.body.code, recoveryCode: request.body.recovery_code });
+    await ctx.services.twoFactor.disable(viewer, {
+      code: request.body.code,
+      recoveryCode: request.body.recovery_code,
+    });
     return reply.status(204).send();
   });
 }
