@@ -25,6 +25,7 @@ import {
   C_SEP,
   ASCII_FACT,
   DIGIT_0,
+  FACT_DIGIT,
   FACT_DIGITS_CLOSE,
   dotWordFact,
   LEET_DIGIT_SYM,

@@ -155,8 +155,10 @@ describe('brand accounts in the web app (sqlite)', () => {
   it('lets the owner require both approvers and add a signed webhook in the settings', async () => {
     const page = await signedIn('olga');
     await page.getByRole('link', { name: 'Brands' }).first().click();
+    const row = page.locator('a.brand-row[data-brand="northwind"]');
+    await row.waitFor();
     await screenshot(page, 'brands-list');
-    await page.locator('a.brand-row[data-brand="northwind"]').click();
+    await row.click();
     await page.waitForURL(new RegExp(`/brands/${brandId}$`));
     await page.locator('.brand-tabs').getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/settings$/);
@@ -423,14 +425,18 @@ describe('brand accounts in the web app (sqlite)', () => {
     const review = amir.locator('[data-notification-type="brand_review"]').first();
     await review.waitFor();
     expect(await review.textContent()).toContain('A draft for @northwind waits for your approval');
-    expect(await review.getByRole('link', { name: 'Open the review inbox' }).getAttribute('href')).toBe('/brands/review');
+    expect(await review.getByRole('link', { name: 'Open the review inbox' }).getAttribute('href')).toBe(
+      '/brands/review',
+    );
 
     const cora = await signedIn('cora');
     await cora.goto(`${server.url}/notifications`);
     const moved = cora.locator('[data-notification-type="brand_update"]').first();
     await moved.waitFor();
     expect(await moved.textContent()).toContain('Your draft for @northwind moved on');
-    expect(await moved.getByRole('link', { name: 'See the drafts of @northwind' }).getAttribute('href')).toBe(`/brands/${brandId}`);
+    expect(await moved.getByRole('link', { name: 'See the drafts of @northwind' }).getAttribute('href')).toBe(
+      `/brands/${brandId}`,
+    );
     await screenshot(cora, 'brand-notifications');
   });
 
@@ -521,7 +527,9 @@ describe('brand accounts in the web app (sqlite)', () => {
     ]) {
       expect(actions).toContain(action);
     }
-    const resume = table.locator('li[data-action="pause.brand_resume"]').filter({ hasText: 'Incident reviewed' });
+    const resume = table
+      .locator('li[data-action="pause.brand_resume"]')
+      .filter({ hasText: 'Incident reviewed' });
     expect(await resume.textContent()).toContain('Incident reviewed');
     expect(await resume.textContent()).toContain('Olga Owner');
     await table.locator('li[data-action="workflow.update"]').getByRole('button', { name: 'Details' }).click();

@@ -85,7 +85,8 @@ export class BrandAccess {
     const brand = await this.store.find(db, brandId, options);
     if (!brand) throw new NotFoundError('Brand');
     const actor = await this.actor(person, brandId, db);
-    const facts = await this.facts(brand, db, options);
+    // Only the brand's row is locked here; decisions that hinge on the pause lock the pause rows themselves.
+    const facts = await this.facts(brand, db);
     if (!canViewBrand(actor, facts)) throw new NotFoundError('Brand');
     return { brand, actor, facts };
   }

@@ -183,6 +183,8 @@ export class Outbox implements ResumeHook {
     ]);
 
     await database.transaction(async (tx) => {
+      // Lock order everywhere: the pause rows, the brand, the draft, then its deliveries.
+      const paused = await store.isPaused(tx, brand.id, { lock: true });
       const draft = await findDraft(tx, job.draftId, { lock: true });
       if (
         !draft ||
@@ -191,7 +193,6 @@ export class Outbox implements ResumeHook {
         draft.revision_id !== current.id
       )
         return;
-      const paused = await store.isPaused(tx, brand.id, { lock: true });
       const { facts } = await draftFacts(tx, draft);
       const people = await candidates.resolve(tx, brand.id, prepared);
       const now = Date.now();
@@ -348,8 +349,9 @@ export class Outbox implements ResumeHook {
 
     // Claim: decide under the pause lock whether this delivery may go now.
     const go = await database.transaction(async (tx) => {
-      const delivery = await this.deliveryRow(tx, job.deliveryId, true);
+      const pausedNow = await store.isPaused(tx, brand.id, { lock: true });
       const draft = await findDraft(tx, start.draft_id, { lock: true });
+      const delivery = await this.deliveryRow(tx, job.deliveryId, true);
       if (!delivery || !draft || delivery.state === 'delivered' || delivery.state === 'cancelled')
         return false;
       if (delivery.action === 'publish') {
@@ -357,7 +359,7 @@ export class Outbox implements ResumeHook {
           await this.setState(tx, delivery.id, 'cancelled', 'retracted before it was delivered');
           return false;
         }
-        const paused = (await store.isPaused(tx, brand.id, { lock: true })) && draft.pause_override !== 1;
+        const paused = pausedNow && draft.pause_override !== 1;
         if (paused) {
           await this.setState(tx, delivery.id, 'paused', null);
           return false;
@@ -769,6 +771,7 @@ export class Outbox implements ResumeHook {
   ): Promise<void> {
     await this.deps.database.transaction(async (tx) => {
       const now = Date.now();
+      const draft = await findDraft(tx, delivery.draft_id, { lock: true });
       await tx.db
         .updateTable('brand_deliveries')
         .set({
@@ -781,7 +784,6 @@ export class Outbox implements ResumeHook {
         })
         .where('id', '=', delivery.id)
         .execute();
-      const draft = await findDraft(tx, delivery.draft_id, { lock: true });
       if (!draft) return;
       if (delivery.action === 'delete') return;
       if (delivery.destination === INTERNAL_DESTINATION) {

@@ -213,7 +213,8 @@ export function TwoFactorSettings() {
   const [codes, setCodes] = useState<string[] | null>(null);
   // Brand pages link here (/settings#two-factor) when a public brand needs it.
   useEffect(() => {
-    if (window.location.hash === '#two-factor') document.getElementById('two-factor')?.scrollIntoView({ block: 'start' });
+    if (window.location.hash === '#two-factor')
+      document.getElementById('two-factor')?.scrollIntoView({ block: 'start' });
   }, []);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: brandKeys.twoFactor });
