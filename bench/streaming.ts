@@ -224,7 +224,10 @@ async function connectClients(
           new Promise<void>((resolve, reject) => {
             // The clients must stay cheaper than the server: no UTF-8 validation or decoding of
             // the frames, just a byte search for the post's marker.
-            const socket = new WebSocket(url, undefined, { perMessageDeflate: false, skipUTF8Validation: true });
+            const socket = new WebSocket(url, undefined, {
+              perMessageDeflate: false,
+              skipUTF8Validation: true,
+            });
             const mine: number[] = [];
             arrivals.push(mine);
             socket.on('message', (data: Buffer) => {
@@ -380,8 +383,14 @@ async function runRoost(clients: number): Promise<LevelResult> {
         },
         body: JSON.stringify({ status: `${label} bench-${seq} news from the field` }),
       });
-      if (response.status !== 200)
-        throw new Error(`post failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 200) {
+        const log = fs
+          .readFileSync(path.join(dataDir, 'roost.log'), 'utf8')
+          .split('\n')
+          .slice(-15)
+          .join('\n');
+        throw new Error(`post failed: ${response.status} ${await response.text()}\n${log}`);
+      }
       await response.arrayBuffer();
     };
     // Warm-up: every subscription is in place once a post reaches every client.

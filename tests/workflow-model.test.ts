@@ -291,7 +291,7 @@ function run(world: World, raw: Action): void {
           authors: [...new Set([world.draft.authors[0]!, step.by])],
           approvals: [],
           sendAt: null,
-          pauseOverride: false,
+          pauseOverride: null,
         };
         world.glass = null;
         world.breakGlassBy = null;
@@ -315,7 +315,7 @@ function run(world: World, raw: Action): void {
     case 'reject':
       attempt(() => {
         reject(world.draft, actorOf(world, step.by), brand, 'Not like this');
-        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: false };
+        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: null };
       });
       return;
     case 'schedule':
@@ -334,14 +334,16 @@ function run(world: World, raw: Action): void {
     case 'recall':
       attempt(() => {
         recall(world.draft, actorOf(world, step.by), brand);
-        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: false, approvals: [] };
+        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: null, approvals: [] };
         world.glass = null;
       });
       return;
     case 'tick': {
       world.now += step.ms;
       const final = screenText(world.text, world.crisis);
-      const result = dispatch(world.draft, brand, final, people, world.now);
+      // Who may break the glass now: the brand's owners and the admin.
+      const holders = new Set([ADMIN, ...PEOPLE.filter((id) => world.roles.get(id)?.has('owner'))]);
+      const result = dispatch(world.draft, brand, final, people, world.now, holders);
       if (result.outcome === 'send') {
         // The moment a post would reach a connector: the oracle checks everything independently.
         const screening = mergeScreening(world.draft.screening, final)!;
@@ -364,12 +366,12 @@ function run(world: World, raw: Action): void {
           screening: null,
           approvals: [],
           sendAt: null,
-          pauseOverride: false,
+          pauseOverride: null,
         };
         world.glass = null;
         world.breakGlassBy = null;
       } else if (result.outcome === 'blocked') {
-        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: false };
+        world.draft = { ...world.draft, state: 'draft', sendAt: null, pauseOverride: null };
       } else if (result.outcome === 'needs_review') {
         world.draft = { ...world.draft, state: 'in_review', screening: result.screening, sendAt: null };
       }
@@ -400,7 +402,7 @@ function run(world: World, raw: Action): void {
           world.now,
         );
         world.glass = { requestedBy: world.breakGlassBy!, confirmedBy: step.by };
-        world.draft = { ...world.draft, state: 'scheduled', sendAt: result.sendAt, pauseOverride: true };
+        world.draft = { ...world.draft, state: 'scheduled', sendAt: result.sendAt, pauseOverride: result.pauseOverride };
       });
       return;
     case 'revoke':
@@ -430,7 +432,7 @@ function doSubmit(world: World, by: number): void {
     screening,
     approvals: [],
     sendAt: null,
-    pauseOverride: false,
+    pauseOverride: null,
   };
   world.glass = null;
   world.breakGlassBy = null;
@@ -458,7 +460,7 @@ describe('the line of authority (model)', () => {
               screening: null,
               approvals: [],
               sendAt: null,
-              pauseOverride: false,
+              pauseOverride: null,
             },
             text: TEXTS[0]!,
             paused: false,
@@ -497,7 +499,7 @@ describe('the line of authority (model)', () => {
         screening: null,
         approvals: [],
         sendAt: null,
-        pauseOverride: false,
+        pauseOverride: null,
       },
       text: TEXTS[0]!,
       paused: false,

@@ -25,7 +25,6 @@ import {
   C_SEP,
   ASCII_FACT,
   DIGIT_0,
-  FACT_DIGIT,
   FACT_DIGITS_CLOSE,
   dotWordFact,
   LEET_DIGIT_SYM,
@@ -54,20 +53,16 @@ export {
 export { normaliseGeneral } from './normalise-general.js';
 
 /**
- * For each UTF-16 code unit, what the tight loops need: 0 when the general path must read it;
- * for an ASCII letter its symbol, plus 32 when upper case (below FAST_DIGIT); for a digit
- * FAST_DIGIT plus its symbol; for an ASCII separator FAST_SEP plus its character facts
- * shifted by FACT_SHIFT.
+ * For each UTF-16 code unit, what the tight loop needs: 0 when the general path must read it;
+ * for an ASCII letter its symbol, plus 64 when upper case; for an ASCII separator FAST_SEP
+ * plus its character facts shifted by FACT_SHIFT.
  */
 const FAST_ITEM = new Uint16Array(65536);
-const FAST_DIGIT = 64;
 const FAST_SEP = 128;
 const FACT_SHIFT = 8;
 for (let code = 0; code < 128; code++) {
-  const cls = ASCII_CLASS[code];
-  if (cls === C_LETTER) FAST_ITEM[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 5);
-  else if (cls === C_DIGIT) FAST_ITEM[code] = FAST_DIGIT | (ASCII_SYM[code] ?? 0);
-  else if (cls === C_SEP) FAST_ITEM[code] = FAST_SEP | ((ASCII_FACT[code] ?? 0) << FACT_SHIFT);
+  if (ASCII_CLASS[code] === C_LETTER) FAST_ITEM[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 6);
+  else if (ASCII_CLASS[code] === C_SEP) FAST_ITEM[code] = FAST_SEP | ((ASCII_FACT[code] ?? 0) << FACT_SHIFT);
 }
 
 /** Pseudo-class of the end of the text: ends the last token like a separator. */
@@ -224,7 +219,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
       const code = text.charCodeAt(i);
       const info = FAST_ITEM[code]!;
       if (info === 0) break;
-      if (info < FAST_DIGIT) {
+      if (info < FAST_SEP) {
         // A run of letters: counted once at its end.
         if (tokenLength === 0) {
           saveI = i;
@@ -239,8 +234,8 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         let upperBefore = prevUpper;
         const first = i;
         for (;;) {
-          const sym = letter & 31;
-          const upper = letter >> 5;
+          const sym = letter & 63;
+          const upper = letter >> 6;
           if (sym === prev && ++run > REPEAT_LIMIT[sym]!) ends[m - 1] = i + 1;
           else {
             if (sym !== prev) run = 1;
@@ -264,7 +259,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           upperBefore = upper;
           if (++i >= n) break;
           letter = FAST_ITEM[text.charCodeAt(i)]!;
-          if (letter === 0 || letter >= FAST_DIGIT) break;
+          if (letter === 0 || letter >= FAST_SEP) break;
         }
         const count = i - first;
         tokenLength += count;
@@ -274,49 +269,6 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         passPrev = C_LETTER;
         prevClass = C_LETTER;
         prevUpper = upperBefore;
-        lastIn = true;
-        continue;
-      } else if (info < FAST_SEP) {
-        // A run of ASCII digits: never collapsed, never a soft word start.
-        if (tokenLength === 0) {
-          saveI = i;
-          saveMidFold = false;
-          saveM = m;
-          saveRow = row;
-          saveNp = np;
-        }
-        let digit = info;
-        for (;;) {
-          const sym = digit & 63;
-          run = sym === prev ? run + 1 : 1;
-          symbols[m] = sym;
-          starts[m] = i;
-          ends[m] = i + 1;
-          soft[m] = 0;
-          const next = delta[row + sym]!;
-          if (next >= 0) row = next;
-          else {
-            row = -next;
-            pending[np++] = m + 1;
-            pending[np++] = row;
-          }
-          prev = sym;
-          m++;
-          tokenLength++;
-          tokenDigits++;
-          if (tokenLetters === 0 && tokenLeading === tokenLength - 1) tokenLeading++;
-          digitChain = i - lastDigit <= 4 ? digitChain + 1 : 1;
-          lastDigit = i;
-          if (digitChain >= 6) facts |= FACT_DIGITS_CLOSE;
-          gateLength++;
-          if (++i >= n) break;
-          digit = FAST_ITEM[text.charCodeAt(i)]!;
-          if (digit < FAST_DIGIT || digit >= FAST_SEP) break;
-        }
-        facts |= FACT_DIGIT;
-        passPrev = C_DIGIT;
-        prevClass = C_DIGIT;
-        prevUpper = 0;
         lastIn = true;
         continue;
       } else {

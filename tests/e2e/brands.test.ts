@@ -581,6 +581,20 @@ describe('brand accounts in the web app (sqlite)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('fits a phone: the draft page and the composer in brand mode', async () => {
+    const cora = await signedIn('cora');
+    await cora.setViewportSize({ width: 390, height: 844 });
+    await cora.goto(draftUrl());
+    await cora.locator('article.draft-page[data-state="published"]').waitFor();
+    expect(await cora.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(cora, 'brand-draft-phone');
+    await cora.goto(`${server.url}/brands/${brandId}`);
+    await cora.getByRole('link', { name: 'New draft' }).click();
+    await cora.getByTestId('posting-as').filter({ hasText: 'Posting publicly as @northwind' }).waitFor();
+    expect(await cora.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(cora, 'brand-composer-phone');
+  });
+
   it('saw no script errors or policy violations on any page', () => {
     for (const { problems } of watched) expect(problems).toEqual([]);
   });

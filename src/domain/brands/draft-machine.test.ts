@@ -48,7 +48,7 @@ const draft = (over: Partial<DraftFacts> = {}): DraftFacts => ({
   screening: clean,
   approvals: [],
   sendAt: null,
-  pauseOverride: false,
+  pauseOverride: null,
   ...over,
 });
 
@@ -151,9 +151,10 @@ describe('the draft state machine', () => {
     expect(dispatch(due, { paused: false }, clean, candidates, 100).outcome).toBe('send');
     expect(dispatch(due, { paused: false }, clean, candidates, 99).outcome).toBe('skip');
     expect(dispatch(due, { paused: true }, clean, candidates, 100).outcome).toBe('wait');
-    expect(dispatch({ ...due, pauseOverride: true }, { paused: true }, clean, candidates, 100).outcome).toBe(
-      'send',
-    );
+    const glass = { requestedBy: 4, confirmedBy: 9 };
+    expect(dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([4, 9])).outcome).toBe('send');
+    // Someone who broke the glass and is no longer an owner or admin: it waits like the rest.
+    expect(dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([9])).outcome).toBe('wait');
     expect(
       dispatch(due, { paused: false }, { action: 'block', categories: ['crisis'] }, candidates, 100).outcome,
     ).toBe('blocked');
@@ -176,7 +177,7 @@ describe('the draft state machine', () => {
     expect(confirmBreakGlass(approved, admin, paused, owner.accountId, 5)).toEqual({
       state: 'scheduled',
       sendAt: 5,
-      pauseOverride: true,
+      pauseOverride: { requestedBy: owner.accountId, confirmedBy: 9 },
     });
   });
 });

@@ -37,6 +37,11 @@ export const DRAFT_STATES = [
 ] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
 
+export interface BreakGlass {
+  requestedBy: number;
+  confirmedBy: number;
+}
+
 export interface DraftFacts {
   state: DraftState;
   /** The draft's creator and the editor of its current revision: neither may approve it. */
@@ -48,8 +53,8 @@ export interface DraftFacts {
   /** Approvals of the current submission. */
   approvals: readonly Approval[];
   sendAt: number | null;
-  /** A break-glass send was confirmed by two people: this draft may leave during a pause. */
-  pauseOverride: boolean;
+  /** A break-glass send confirmed by two people: this draft may leave during a pause (while both still may break glass). */
+  pauseOverride: BreakGlass | null;
 }
 
 /** Checks role, two-factor sign-in and state together; the order decides which refusal is shown. */
@@ -237,7 +242,9 @@ export type DispatchResult =
 
 /**
  * The moment before sending. Runs when a scheduled draft is due; `finalScreening` is the screening
- * under the policy in force now. The only transition that lets a post leave.
+ * under the policy in force now. The only transition that lets a post leave. `glassHolders` are
+ * the people who may break the glass now (the brand's owners and the admins): a break-glass send
+ * goes during a pause only while both of its people still are.
  */
 export function dispatch(
   draft: DraftFacts,
@@ -245,14 +252,19 @@ export function dispatch(
   finalScreening: ScreeningSummary,
   candidates: readonly Candidate[],
   now: number,
+  glassHolders: ReadonlySet<number> = new Set(),
 ): DispatchResult {
   if (draft.state !== 'scheduled' || draft.sendAt === null || draft.sendAt > now) return { outcome: 'skip' };
-  if (brand.paused && !draft.pauseOverride) return { outcome: 'wait' };
+  if (brand.paused && !glassHolds(draft.pauseOverride, glassHolders)) return { outcome: 'wait' };
   const screening = mergeScreening(draft.screening, finalScreening)!;
   if (finalScreening.action === 'block') return { outcome: 'blocked', state: 'draft', screening };
   const after = currentProgress({ ...draft, screening }, candidates);
   if (!after.complete) return { outcome: 'needs_review', state: 'in_review', screening };
   return { outcome: 'send', state: 'sending', screening };
+}
+
+function glassHolds(glass: BreakGlass | null, holders: ReadonlySet<number>): boolean {
+  return glass !== null && glass.requestedBy !== glass.confirmedBy && holders.has(glass.requestedBy) && holders.has(glass.confirmedBy);
 }
 
 /** Every destination has the post. */
@@ -289,7 +301,7 @@ export function confirmBreakGlass(
   brand: BrandFacts,
   requestedBy: number | null,
   now: number,
-): { state: 'scheduled'; sendAt: number; pauseOverride: true } {
+): { state: 'scheduled'; sendAt: number; pauseOverride: BreakGlass } {
   authorize(actor, 'break_glass', brand, { current: draft.state, allowed: ['approved', 'scheduled'] });
   if (requestedBy === null)
     throw new WorkflowError('invalid_state', 'Nobody asked to break the glass for this post');
@@ -298,5 +310,5 @@ export function confirmBreakGlass(
   }
   if (!brand.paused)
     throw new WorkflowError('not_paused', 'Publishing is not paused; schedule the post instead');
-  return { state: 'scheduled', sendAt: now, pauseOverride: true };
+  return { state: 'scheduled', sendAt: now, pauseOverride: { requestedBy, confirmedBy: actor.accountId } };
 }

@@ -70,16 +70,49 @@ function isValidPhone(candidate: string): boolean {
   }
 }
 
+/** `\s` of a regular expression. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** What `[$€£¥\w.,/-]` matches: a price, a word, or a number going on before the candidate. */
+function extendsNumber(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95 || code === 36 || code === 0x20ac ||
+    code === 0xa3 || code === 0xa5 || code === 46 || code === 44 || code === 47 || code === 45
+  );
+}
+
+/** `^\s?(?:%|[.,]\d)` on the two characters after the candidate: a percentage or a decimal. */
+function continuesNumber(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + 2);
+  const c0 = at < end ? text.charCodeAt(at) : -1;
+  const c1 = at + 1 < end ? text.charCodeAt(at + 1) : -1;
+  return c0 === 37 || ((c0 === 46 || c0 === 44) && isDigit(c1)) || (isSpace(c0) && c1 === 37);
+}
+
 export function detectPhones(ctx: ScanContext): void {
   const { text } = ctx;
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
-    const candidate = m[0].replace(/[\s.\-–(]+$/, '');
-    const digits = digitsOf(candidate);
-    if (digits.length < 7 || digits.length > 15) continue;
+    // The candidate without trailing `[\s.\-–(]`, and its digit count.
+    const raw = m[0];
+    let length = raw.length;
+    for (let c = raw.charCodeAt(length - 1); length > 0 && (isSpace(c) || c === 46 || c === 45 || c === 0x2013 || c === 40); c = raw.charCodeAt(length - 1)) length--;
+    let digitCount = 0;
+    for (let k = 0; k < length; k++) if (isDigit(raw.charCodeAt(k))) digitCount++;
+    if (digitCount < 7 || digitCount > 15) continue;
+    if (m.index > 0 && extendsNumber(text.charCodeAt(m.index - 1))) continue;
+    if (continuesNumber(text, m.index + raw.length)) continue;
+    const candidate = length === raw.length ? raw : raw.slice(0, length);
     if (DATE_LIKE.test(candidate) || IP_LIKE.test(candidate)) continue;
-    const before = text.charAt(m.index - 1);
-    if (/[$€£¥\w.,/-]/u.test(before) || /^\s?(?:%|[.,]\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     const prefix = text.slice(windowStart(text, m.index, 30), m.index);
     if (NOT_PHONE_CUE.test(prefix)) continue;
     const cue = PHONE_CUE.test(text.slice(windowStart(text, m.index, 40), windowEnd(text, m.index, m.index + candidate.length + 20)));
@@ -89,7 +122,7 @@ export function detectPhones(ctx: ScanContext): void {
     const nanp = NANP.exec(candidate);
     if (nanp && NANP_TOLL_FREE.test(nanp[1] ?? '')) continue;
     if (/^0800|^0808|^\+44\s?800|^\+44\s?808|^1[\s-]?800/.test(candidate)) continue;
-    const valid = nanp !== null || isValidPhone(candidate) || (cue && digits.length >= 10 && digits.length <= 12);
+    const valid = nanp !== null || isValidPhone(candidate) || (cue && digitCount >= 10 && digitCount <= 12);
     if (!valid) continue;
     ctx.out.push({ rule: 'personal.phone', start: m.index, end: m.index + candidate.length, message: 'Contains a phone number.' });
   }
@@ -188,7 +221,75 @@ const NINO_CUED = /\b(?:NI|NINO|national insurance)(?:\s+(?:number|no\.?|#))?\s*
 const ID_CUED =
   /\b(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|licen[cs]e number|national id|national insurance|id card|identity card|tax id|tax number|tin|sin|nino|aadhaar|personnummer|bsn|nif|dni|nie|medicare|nhs number|employee id)\s*(?:no\.?|number|num|#)?\s*(?:is|was|:)?\s*([A-Z0-9](?:[A-Z0-9 -]{4,16})[A-Z0-9])\b/gi;
 
-export function detectNationalIds(ctx: ScanContext): void {
+/**
+ * Shapes of digits that the number patterns need (necessary, not sufficient), found in one
+ * pass so that a post with an order number does not pay for every pattern.
+ */
+const SHAPE_CARD = 1; // 13 digits, at most one space or hyphen between neighbours
+const SHAPE_IBAN = 2; // two letters then two digits
+const SHAPE_SSN = 4; // ddd-dd-dddd or ddd dd dddd
+const SHAPE_NINE = 8; // nine digits in a row
+const SHAPE_NINO = 16; // a letter, an optional space, then dd dd dd with optional single spaces
+const SHAPE_NINO_UPPER = 32; // the same after an upper-case letter
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** `\d{2} ?\d{2} ?\d{2}` at `at`. */
+function sixDigitsAt(text: string, at: number): boolean {
+  let p = at;
+  for (let pair = 0; pair < 3; pair++) {
+    if (pair > 0 && text.charCodeAt(p) === 32) p++;
+    if (!isDigit(text.charCodeAt(p)) || !isDigit(text.charCodeAt(p + 1))) return false;
+    p += 2;
+  }
+  return true;
+}
+
+export function digitShapes(text: string): number {
+  let shapes = 0;
+  let lastDigit = -10;
+  let chain = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (lastDigit === i - 1) {
+        chain++;
+        run++;
+      } else {
+        chain = lastDigit === i - 2 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 45) ? chain + 1 : 1;
+        run = 1;
+        // Where a run of digits starts after a letter (or a letter and a space).
+        const before = text.charCodeAt(i - 1);
+        const letterAt = isAsciiLetter(before) ? i - 1 : before === 32 && isAsciiLetter(text.charCodeAt(i - 2)) ? i - 2 : -1;
+        if (letterAt !== -1) {
+          if (letterAt === i - 1 && isAsciiLetter(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i + 1))) shapes |= SHAPE_IBAN;
+          if (sixDigitsAt(text, i)) {
+            shapes |= SHAPE_NINO;
+            const letter = text.charCodeAt(letterAt);
+            if (letter >= 65 && letter <= 90) shapes |= SHAPE_NINO_UPPER;
+          }
+        }
+      }
+      lastDigit = i;
+      if (chain >= 13) shapes |= SHAPE_CARD;
+      if (run >= 9) shapes |= SHAPE_NINE;
+    } else if ((c === 45 || c === 32) && lastDigit === i - 1 && i >= 3) {
+      if (
+        isDigit(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i - 3)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) &&
+        text.charCodeAt(i + 3) === c && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5)) && isDigit(text.charCodeAt(i + 6)) &&
+        isDigit(text.charCodeAt(i + 7))
+      ) {
+        shapes |= SHAPE_SSN;
+      }
+    }
+  }
+  return shapes;
+}
+
+export function detectNationalIds(ctx: ScanContext, shapes = digitShapes(ctx.text)): void {
   const { text } = ctx;
   const found: Array<[number, number]> = [];
   const push = (start: number, end: number, message: string): void => {
@@ -197,26 +298,26 @@ export function detectNationalIds(ctx: ScanContext): void {
     ctx.out.push({ rule: 'personal.national-id', start, end, message });
   };
   SSN.lastIndex = 0;
-  for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
+  for (let m = (shapes & SHAPE_SSN) !== 0 ? SSN.exec(text) : null; m !== null; m = SSN.exec(text)) {
     const before = text.slice(windowStart(text, m.index, 30), m.index);
     if (m[1] === ' ' && !/\b(?:ssn|social security)\b/i.test(before)) continue;
     if (NOT_PHONE_CUE.test(before)) continue;
     push(m.index, m.index + m[0].length, 'Contains a US Social Security number.');
   }
   SSN_CUED.lastIndex = 0;
-  for (let m = SSN_CUED.exec(text); m !== null; m = SSN_CUED.exec(text)) {
+  for (let m = (shapes & SHAPE_NINE) !== 0 ? SSN_CUED.exec(text) : null; m !== null; m = SSN_CUED.exec(text)) {
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
     push(start, start + value.length, 'Contains a US Social Security number.');
   }
   NINO_CUED.lastIndex = 0;
-  for (let m = NINO_CUED.exec(text); m !== null; m = NINO_CUED.exec(text)) {
+  for (let m = (shapes & SHAPE_NINO) !== 0 ? NINO_CUED.exec(text) : null; m !== null; m = NINO_CUED.exec(text)) {
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
     push(start, start + value.length, 'Contains a UK National Insurance number.');
   }
   UK_NINO.lastIndex = 0;
-  for (let m = UK_NINO.exec(text); m !== null; m = UK_NINO.exec(text)) {
+  for (let m = (shapes & SHAPE_NINO_UPPER) !== 0 ? UK_NINO.exec(text) : null; m !== null; m = UK_NINO.exec(text)) {
     push(m.index, m.index + m[0].length, 'Contains a UK National Insurance number.');
   }
   ID_CUED.lastIndex = 0;
@@ -260,8 +361,9 @@ export function detectPersonal(ctx: ScanContext): void {
   detectDatesOfBirth(ctx);
   // Every number-shaped detector needs at least six digits close together.
   if ((ctx.facts & FACT_DIGITS_CLOSE) === 0) return;
+  const shapes = digitShapes(ctx.text);
   detectPhones(ctx);
-  detectCards(ctx);
-  detectIbans(ctx);
-  detectNationalIds(ctx);
+  if ((shapes & SHAPE_CARD) !== 0) detectCards(ctx);
+  if ((shapes & SHAPE_IBAN) !== 0) detectIbans(ctx);
+  detectNationalIds(ctx, shapes);
 }

@@ -99,7 +99,10 @@ export async function draftFacts(
       screening: screeningSummary(draft),
       approvals,
       sendAt: draft.send_at,
-      pauseOverride: draft.pause_override === 1,
+      pauseOverride:
+        draft.pause_override === 1 && draft.break_glass_requested_by !== null && draft.break_glass_confirmed_by !== null
+          ? { requestedBy: draft.break_glass_requested_by, confirmedBy: draft.break_glass_confirmed_by }
+          : null,
     },
   };
 }

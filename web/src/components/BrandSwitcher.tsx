@@ -41,8 +41,12 @@ export interface BrandIdentity {
 export function useBrandIdentity(draftKey: string, enabled: boolean): BrandIdentity {
   const brands = useWritableBrands(enabled);
   const [chosen, setChosen] = useState<string | null>(() => {
+    if (!enabled) return null;
+    // "New draft" on a brand's page opens the composer with `?as=<brand id>`.
+    const fromLink = new URLSearchParams(window.location.search).get('as');
+    if (fromLink) return fromLink;
     try {
-      return enabled ? sessionStorage.getItem(STORAGE_PREFIX + draftKey) : null;
+      return sessionStorage.getItem(STORAGE_PREFIX + draftKey);
     } catch {
       return null;
     }
@@ -178,7 +182,8 @@ export function BrandAudienceNote({ brand }: { brand: Brand }) {
   return (
     <span className="brand-audience" title="Brand posts are published only after approval">
       <Icon name={brand.external ? 'globe' : 'organization'} />
-      {brand.external ? 'Public · after approval' : 'Organization · after approval'}
+      {brand.external ? 'Public' : 'Organization'}
+      <span className="brand-audience-extra"> · after approval</span>
     </span>
   );
 }

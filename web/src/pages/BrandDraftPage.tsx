@@ -240,14 +240,8 @@ export function BrandDraftPage({ brandId, draftId }: { brandId: string; draftId:
   const b = brand.data;
   const can = d.can;
   const pending = act.isPending ? act.variables?.kind : null;
-  const actionError =
-    act.isError &&
-    (act.variables?.kind === 'submit' ||
-      act.variables?.kind === 'approve' ||
-      act.variables?.kind === 'recall' ||
-      act.variables?.kind === 'confirm_break_glass')
-      ? errorMessage(act.error)
-      : null;
+  // Errors of actions taken without a dialog (submit, approve, send now, recall…) show under the buttons.
+  const actionError = act.isError && open === null ? errorMessage(act.error) : null;
   const dialogError = act.isError ? errorMessage(act.error) : null;
   const close = () => {
     act.reset();

@@ -92,7 +92,7 @@ export function BrandPage({ brandId }: { brandId: string }) {
           </button>
         ))}
         {brand.data.can.write_drafts && (
-          <Link to="/?compose=1" className="chip brand-filters-new">
+          <Link to={`/?compose=1&as=${brandId}`} className="chip brand-filters-new">
             <Icon name="edit" /> New draft
           </Link>
         )}

@@ -62,7 +62,6 @@ const FILTERS_TTL_MS = 60_000;
 export class StreamHub {
   private pending: Array<{ sub: Subscription; event: RoostEvent }> = [];
   private running = false;
-  private idle: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -85,29 +84,32 @@ export class StreamHub {
     };
   }
 
-  /** Resolves once every event received so far has been handled (for tests and shutdown). */
-  async settled(): Promise<void> {
-    while (this.running) await this.idle;
-  }
-
   private enqueue(sub: Subscription, event: RoostEvent): void {
     if (!sub.active) return;
     const key = eventKey(event);
     if (key !== null && !sub.seen.add(key)) return;
     this.pending.push({ sub, event });
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.running) return;
     this.running = true;
-    this.idle = new Promise<void>((resolve) => {
-      setImmediate(() => {
-        void this.drain().finally(() => {
-          this.running = false;
-          resolve();
-        });
-      });
-    });
+    // Wait a turn so every topic of the same publish lands in one batch.
+    setImmediate(() => void this.drain());
   }
 
   private async drain(): Promise<void> {
+    try {
+      await this.drainPending();
+    } finally {
+      // In the same turn as the last check for pending events: nothing can slip in between.
+      this.running = false;
+      if (this.pending.length > 0) this.schedule();
+    }
+  }
+
+  private async drainPending(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
