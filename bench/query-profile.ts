@@ -4,7 +4,7 @@
  * total time, slowest first. For finding N+1 queries, missing indexes and slow plans.
  *
  *   npx tsx bench/query-profile.ts --manifest <seed manifest.json> --path '/api/v1/timelines/home?limit=20' [--requests 50]
- *     [--method POST --body '{"status":"hi N"}' --as posters] [--full] [--top 15]
+ *     [--method POST --body '{"status":"hi N"}' --as posters] [--full] [--top 15] [--explain]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,15 +19,18 @@ import { parseFlags, type SeedManifest } from './seed.js';
 interface Timing {
   count: number;
   ms: number;
+  /** The slowest execution's SQL and parameters, for EXPLAIN. */
+  slowest: { ms: number; sql: string; params: unknown[] };
 }
 
 const timings = new Map<string, Timing>();
 const fullSql = process.argv.includes('--full');
-function record(sqlText: string, ms: number): void {
+function record(sqlText: string, ms: number, params: unknown[]): void {
   const key = sqlText.replace(/\s+/g, ' ').replace(/\(\?(, \?)+\)/g, '(?…)').slice(0, fullSql ? undefined : 600);
-  const t = timings.get(key) ?? { count: 0, ms: 0 };
+  const t = timings.get(key) ?? { count: 0, ms: 0, slowest: { ms: -1, sql: sqlText, params } };
   t.count += 1;
   t.ms += ms;
+  if (ms > t.slowest.ms) t.slowest = { ms, sql: sqlText, params };
   timings.set(key, t);
 }
 
@@ -44,7 +47,7 @@ function instrumentSqlite(): void {
         try {
           return original.apply(this, args);
         } finally {
-          record(source, performance.now() - started);
+          record(source, performance.now() - started, (Array.isArray(args[0]) ? args[0] : args) as unknown[]);
         }
       };
     }
@@ -57,10 +60,11 @@ function instrumentPostgres(): void {
   const query = prototype.query;
   prototype.query = function (this: unknown, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '?');
+    const params = (Array.isArray(args[1]) ? args[1] : ((args[0] as { values?: unknown[] })?.values ?? [])) as unknown[];
     const started = performance.now();
     const result = query.apply(this, args);
     if (result && typeof (result as Promise<unknown>).then === 'function') {
-      return (result as Promise<unknown>).finally(() => record(text, performance.now() - started));
+      return (result as Promise<unknown>).finally(() => record(text, performance.now() - started, params));
     }
     return result;
   };
@@ -111,6 +115,21 @@ async function main(argv: string[]): Promise<void> {
     console.log(`${requests} × ${method} ${requestPath}: ${(elapsed / requests).toFixed(2)} ms per request, of which SQL ${(dbMs / requests).toFixed(2)} ms`);
     for (const [sqlText, t] of rows.slice(0, Number(flags.get('top') ?? 15))) {
       console.log(`\n${(t.ms / requests).toFixed(3).padStart(8)} ms/req  ${String(t.count / requests).padStart(4)}×/req  ${(t.ms / t.count).toFixed(3)} ms each\n  ${sqlText}`);
+    }
+    if (flags.has('explain') && rows[0]) {
+      const { sql: slowSql, params } = rows[0][1].slowest;
+      console.log(`\nplan of the slowest statement's slowest execution:`);
+      if (stored.target.dialect === 'sqlite') {
+        const db = new SqliteDatabase(stored.target.file, { readonly: true });
+        for (const r of db.prepare(`explain query plan ${slowSql}`).all(...params) as { detail: string }[]) console.log(`  ${r.detail}`);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: stored.target.url });
+        await client.connect();
+        const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${slowSql}`, params);
+        for (const r of plan.rows) console.log(`  ${r['QUERY PLAN']}`);
+        await client.end();
+      }
     }
   } finally {
     await server.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { isUpdate, WsClient } from './support/ws-client.js';
+import { isUpdate, untilSubscribed, WsClient } from './support/ws-client.js';
 
 async function post(
   person: TestPerson,
@@ -95,8 +95,7 @@ describe.each(DIALECTS)('blocks (%s)', (dialect) => {
     );
     try {
       ws.send({ type: 'subscribe', stream: 'public' });
-      const probe = await post(me, 'probe');
-      await ws.next(isUpdate(probe));
+      await untilSubscribed(ws, () => post(me, 'probe'));
       await me.client.post(`/api/v1/accounts/${blocked.accountId}/block`);
       const after = await post(blocked, 'new about #blockedtopic zanzibar');
       const reshare = await blocked.client.post(

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyFor } from '../src/services/connectors/allowlist.js';
+import { MastodonConnector } from '../src/services/connectors/mastodon-connector.js';
 import { verifyWebhook, WebhookVerificationError } from '../src/services/connectors/webhook-verify.js';
 import {
   createBrand,
@@ -39,6 +41,12 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
     const r = await WebhookReceiver.start();
     receivers.push(r);
     return r;
+  }
+
+  /** The first test shows loopback refused until allow-listed; the others just need it allowed. */
+  async function allowLoopback(): Promise<void> {
+    const res = await admin.client.post('/api/roost/v1/admin/outbound_allowlist', { host: '127.0.0.1' });
+    expect([200, 409]).toContain(res.status);
   }
 
   async function externalBrand(): Promise<BrandFixture> {
@@ -146,6 +154,7 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
   });
 
   it('signs webhooks as Standard Webhooks; the verifier refuses replays, tampering and wrong secrets', async () => {
+    await allowLoopback();
     const brand = await externalBrand();
     const hook = await receiver();
     const connector = await webhook(brand, hook);
@@ -220,6 +229,7 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
   });
 
   it('retries 5xx and 429 (honouring Retry-After) with the same idempotency key', async () => {
+    await allowLoopback();
     const brand = await externalBrand();
     const hook = await receiver();
     await webhook(brand, hook);
@@ -248,6 +258,7 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
   });
 
   it('keeps a dead letter after the last attempt, fails 4xx at once, and lets owners retry', async () => {
+    await allowLoopback();
     const brand = await externalBrand();
     const hook = await receiver();
     await webhook(brand, hook, { maxAttempts: 2 });
@@ -291,6 +302,7 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
   });
 
   it('publishes to a Mastodon-API server (a second Roost) and retracting deletes at every destination', async () => {
+    await allowLoopback();
     const remote = await startTestServer(dialect);
     try {
       const account = await createPerson(remote, { username: `northwind_remote_${dialect}` });
@@ -320,6 +332,22 @@ describe.each(DIALECTS)('connectors and the outbox (%s)', (dialect) => {
       expect(status.body.account.id).toBe(String(account.accountId));
       expect(status.body.content).toContain('Hello, fediverse!');
       expect(published.body.deliveries).toHaveLength(3);
+      // Sent again with the same idempotency key (a retry after a lost answer): still one post there.
+      const connector = new MastodonConnector({ baseUrl: remote.url }, account.token, async () =>
+        policyFor(['127.0.0.1']),
+      );
+      const post = {
+        draftId: 1,
+        revisionId: 1,
+        text: 'Hello, fediverse!',
+        spoilerText: '',
+        brand: { id: 1, username: 'x', displayName: 'X' },
+        internalUrl: null,
+        releasedAt: Date.now(),
+      };
+      const again = await connector.publish(post, there.idempotency_key);
+      expect(again.remoteId).toBe(there.remote_id);
+      expect((await account.client.get(`/api/v1/accounts/${account.accountId}`)).body.statuses_count).toBe(1);
 
       expect((await author.client.post(draftPath(brand, id, 'retract'))).status).toBe(403);
       const retracted = await publisher.client.post(draftPath(brand, id, 'retract'), {

@@ -402,7 +402,12 @@ function run(world: World, raw: Action): void {
           world.now,
         );
         world.glass = { requestedBy: world.breakGlassBy!, confirmedBy: step.by };
-        world.draft = { ...world.draft, state: 'scheduled', sendAt: result.sendAt, pauseOverride: result.pauseOverride };
+        world.draft = {
+          ...world.draft,
+          state: 'scheduled',
+          sendAt: result.sendAt,
+          pauseOverride: result.pauseOverride,
+        };
       });
       return;
     case 'revoke':

@@ -36,6 +36,7 @@ import {
   foldCodePoint,
   isWordish,
   textFacts,
+  DigitRuns,
   type Fold,
   type NormalisedText,
 } from './symbols.js';
@@ -77,6 +78,7 @@ export class AutomatonWalk {
   ends = new Int32Array(2048);
   count = 0;
   facts = 0;
+  readonly digitRuns = new DigitRuns();
 
   ensure(pairs: number): void {
     if (this.ends.length >= pairs * 2) return;
@@ -107,7 +109,7 @@ export function normaliseAndWalk(text: string, out: NormalisedText, tables: Auto
   if (onePass(text, out, tables, walk)) return;
   normaliseGeneral(text, out);
   walkSymbols(out, tables, walk);
-  walk.facts = textFacts(text);
+  walk.facts = textFacts(text, walk.digitRuns);
 }
 
 /** Feeds already normalised symbols to the automaton. */
@@ -184,6 +186,8 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   let facts = 0;
   let lastDigit = -100;
   let digitChain = 0;
+  const digitRuns = walk.digitRuns;
+  digitRuns.count = 0;
   // Spaced-letter test on the original classes.
   let gateLength = 0;
   let gateLetter = false;
@@ -339,6 +343,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         facts |= ASCII_FACT[code]!;
         if (code === 46) facts |= dotWordFact(text, i);
         if (c === C_DIGIT && replay < 0) {
+          if (lastDigit !== i - 1) digitRuns.add(i);
           digitChain = i - lastDigit <= 4 ? digitChain + 1 : 1;
           lastDigit = i;
           if (digitChain >= 6) facts |= FACT_DIGITS_CLOSE;

@@ -1,6 +1,6 @@
 // What every detector sees for one post: the original text, its normalised form, the term
 // hits, the compiled policy's lists, and helpers to map symbol spans back to the text.
-import type { NormalisedText } from './normalise.js';
+import type { DigitRuns, NormalisedText } from './symbols.js';
 import type { Hit, TermHits } from './term-index.js';
 import type { Detection } from './types.js';
 
@@ -19,6 +19,8 @@ export interface ScanContext {
   terms: PolicyTerms;
   /** Character facts of the text (FACT_* in symbols.ts), for cheap gates. */
   facts: number;
+  /** Where the text's runs of ASCII digits start. */
+  digitRuns: DigitRuns;
   out: Detection[];
 }
 

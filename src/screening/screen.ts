@@ -9,7 +9,7 @@ import { detectOffensive } from './detectors/offensive.js';
 import { detectPersonal } from './detectors/personal.js';
 import { detectSecrets } from './detectors/secrets.js';
 import { detectSensitive } from './detectors/sensitive.js';
-import { createNormalisedBuffer } from './symbols.js';
+import { DigitRuns, createNormalisedBuffer } from './symbols.js';
 import { ruleSpec } from './rules.js';
 import type { ScanContext } from './scan-context.js';
 import { Group, TermHits } from './term-index.js';
@@ -18,12 +18,21 @@ import type { Action, Audience, Detection, Finding, ScreeningResult } from './ty
 // Screening is synchronous, so one set of buffers (and one context) serves every call.
 const buffer = createNormalisedBuffer();
 const hits = new TermHits();
-const ctx: ScanContext = { text: '', norm: buffer, hits, terms: { codenames: [], blockedTerms: [], crisisTerms: [], internalDomains: [] }, facts: 0, out: [] };
+const ctx: ScanContext = {
+  text: '',
+  norm: buffer,
+  hits,
+  terms: { codenames: [], blockedTerms: [], crisisTerms: [], internalDomains: [] },
+  facts: 0,
+  digitRuns: new DigitRuns(),
+  out: [],
+};
 
 /** Runs every detector and returns raw detections with original-text offsets. */
 export function detect(text: string, policy: CompiledPolicy): Detection[] {
   const norm = buffer;
   ctx.facts = policy.index.scanText(text, norm, hits);
+  ctx.digitRuns = policy.index.digitRuns;
   ctx.text = text;
   ctx.terms = policy.terms;
   ctx.out = [];

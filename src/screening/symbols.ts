@@ -211,17 +211,34 @@ ASCII_FACT[46] = FACT_DOT;
 ASCII_FACT[47] = FACT_SLASH;
 ASCII_FACT[45] = FACT_DASH;
 
+/**
+ * Where the runs of ASCII digits of a post start, so that number detectors look at them
+ * rather than at every character. `count` is -1 when there were too many to list.
+ */
+export class DigitRuns {
+  starts = new Int32Array(32);
+  count = 0;
+
+  add(at: number): void {
+    if (this.count < 0) return;
+    if (this.count === this.starts.length) this.count = -1;
+    else this.starts[this.count++] = at;
+  }
+}
+
 /** The facts of `text` in a loop of their own (the one-pass normaliser gathers them as it goes). */
-export function textFacts(text: string): number {
+export function textFacts(text: string, runs?: DigitRuns): number {
   let facts = 0;
   let lastDigit = -100;
   let chain = 0;
+  if (runs) runs.count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 128) continue;
     facts |= ASCII_FACT[code] ?? 0;
     if (code === 46) facts |= dotWordFact(text, i);
     if (code >= 48 && code <= 57) {
+      if (lastDigit !== i - 1) runs?.add(i);
       chain = i - lastDigit <= 4 ? chain + 1 : 1;
       lastDigit = i;
       if (chain >= 6) facts |= FACT_DIGITS_CLOSE;

@@ -4,7 +4,7 @@
 // automaton over normalised symbols, so a post is read once whatever the number of terms.
 import { AhoCorasick, type AutomatonTables } from './aho-corasick.js';
 import { AutomatonWalk, normalise, normaliseAndWalk, walkSymbols } from './normalise.js';
-import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, type NormalisedText } from './symbols.js';
+import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, type DigitRuns, type NormalisedText } from './symbols.js';
 
 /** Which list a term came from; detectors read the hits of their groups. */
 export const Group = {
@@ -179,6 +179,11 @@ export class TermIndex {
     return this.walk.facts;
   }
 
+  /** Where the digit runs of the post last read by scanText start. */
+  get digitRuns(): DigitRuns {
+    return this.walk.digitRuns;
+  }
+
   /** Scans an already normalised post and files every hit whose boundaries hold. */
   scan(norm: NormalisedText, hits: TermHits): void {
     walkSymbols(norm, this.tables, this.walk);
@@ -195,7 +200,7 @@ export class TermIndex {
     const { specStart, specGroup, specRef, specLeft, specRight } = this;
     for (let k = 0; k < count * 2; k += 2) {
       const end = found[k] ?? 0;
-      let o = outHead[(found[k + 1] ?? 0) / alphabetSize] ?? -1;
+      let o = outHead[((found[k + 1] ?? 0) / alphabetSize) | 0] ?? -1;
       const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
       const softRight = !hardRight && soft[end] === 1;
       for (let pattern = outputs[o] ?? -1; pattern !== -1; pattern = outputs[++o] ?? -1) {

@@ -105,3 +105,25 @@ export function isUpdate(id?: string): (m: StreamMessage) => boolean {
   return (m) =>
     m.event === 'update' && (id === undefined || (JSON.parse(m.payload!) as { id: string }).id === id);
 }
+
+/**
+ * Waits until the server has a subscription in place: posts probes (each answering its post id)
+ * until one comes back as an update. Subscribing is asynchronous on the server, so a single probe
+ * sent right after subscribing may pass before the subscription exists.
+ */
+export async function untilSubscribed(
+  client: WsClient,
+  probe: () => Promise<string>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const id = await probe();
+    try {
+      await client.next(isUpdate(id), 400);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}

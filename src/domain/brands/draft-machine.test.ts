@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   approve,
+  blockBeforeDelivery,
+  complete,
   confirmBreakGlass,
   dispatch,
   edit,
@@ -152,9 +154,15 @@ describe('the draft state machine', () => {
     expect(dispatch(due, { paused: false }, clean, candidates, 99).outcome).toBe('skip');
     expect(dispatch(due, { paused: true }, clean, candidates, 100).outcome).toBe('wait');
     const glass = { requestedBy: 4, confirmedBy: 9 };
-    expect(dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([4, 9])).outcome).toBe('send');
+    expect(
+      dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([4, 9]))
+        .outcome,
+    ).toBe('send');
     // Someone who broke the glass and is no longer an owner or admin: it waits like the rest.
-    expect(dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([9])).outcome).toBe('wait');
+    expect(
+      dispatch({ ...due, pauseOverride: glass }, { paused: true }, clean, candidates, 100, new Set([9]))
+        .outcome,
+    ).toBe('wait');
     expect(
       dispatch(due, { paused: false }, { action: 'block', categories: ['crisis'] }, candidates, 100).outcome,
     ).toBe('blocked');
@@ -179,5 +187,14 @@ describe('the draft state machine', () => {
       sendAt: 5,
       pauseOverride: { requestedBy: owner.accountId, confirmedBy: 9 },
     });
+  });
+
+  it('completes when every destination has it, and blocks back to draft only before anything left', () => {
+    expect(complete({ state: 'sending' }, 0)).toEqual({ state: 'published' });
+    expect(complete({ state: 'sending' }, 2)).toBeNull();
+    expect(code(() => complete({ state: 'scheduled' }, 0))).toBe('invalid_state');
+    expect(blockBeforeDelivery({ state: 'sending' }, false)).toEqual({ state: 'draft' });
+    expect(blockBeforeDelivery({ state: 'sending' }, true)).toBeNull();
+    expect(blockBeforeDelivery({ state: 'retracted' }, false)).toBeNull();
   });
 });

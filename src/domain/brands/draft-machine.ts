@@ -9,6 +9,8 @@
  *   edit:   submitted … scheduled → a new revision, approvals reset, submitted again
  *   dispatch (when due): scheduled → sending, or waits while paused, or back to draft when the
  *   final screening blocks, or back to review when it requires more approval.
+ *   complete: sending → published once every destination has it; blockBeforeDelivery: sending →
+ *   draft when screening blocks it before anything reached the public.
  */
 import { WorkflowError } from './errors.js';
 import { can, needsTwoFactor, type BrandAction, type BrandActor, type BrandFacts } from './roles.js';
@@ -264,14 +266,33 @@ export function dispatch(
 }
 
 function glassHolds(glass: BreakGlass | null, holders: ReadonlySet<number>): boolean {
-  return glass !== null && glass.requestedBy !== glass.confirmedBy && holders.has(glass.requestedBy) && holders.has(glass.confirmedBy);
+  return (
+    glass !== null &&
+    glass.requestedBy !== glass.confirmedBy &&
+    holders.has(glass.requestedBy) &&
+    holders.has(glass.confirmedBy)
+  );
 }
 
 /** Every destination has the post. */
-export function complete(draft: DraftFacts): { state: 'published' } {
+export function complete(
+  draft: Pick<DraftFacts, 'state'>,
+  outstanding: number,
+): { state: 'published' } | null {
   if (draft.state !== 'sending')
     throw new WorkflowError('invalid_state', `Not possible while the draft is ${draft.state}`);
-  return { state: 'published' };
+  return outstanding === 0 ? { state: 'published' } : null;
+}
+
+/**
+ * Screening blocked the post just before an external delivery. If nothing has reached the public
+ * yet, the whole post goes back to its authors; otherwise only what has not left is stopped.
+ */
+export function blockBeforeDelivery(
+  draft: Pick<DraftFacts, 'state'>,
+  deliveredExternally: boolean,
+): { state: 'draft' } | null {
+  return draft.state === 'sending' && !deliveredExternally ? { state: 'draft' } : null;
 }
 
 /** Deletes a post that has left: at every destination it reached. */

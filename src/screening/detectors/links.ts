@@ -2,7 +2,7 @@
 // list), plus what is internal everywhere — private and loopback IP addresses, single-label
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
-import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_SLASH } from '../symbols.js';
+import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_SLASH, type DigitRuns } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
@@ -132,8 +132,27 @@ function maybeBareHost(text: string, dotContext: Uint8Array): boolean {
   return false;
 }
 
-/** A run of digits and dots holding three dots (`10.0.0.5`): what every IPv4 address has. */
-function hasDottedQuad(text: string): boolean {
+/**
+ * Four runs of digits joined by single dots (`10.0.0.5`): what every IPv4 address has. Read
+ * from the digit runs the normaliser listed, or from the text when there were too many.
+ */
+function hasDottedQuad(text: string, runs: DigitRuns): boolean {
+  if (runs.count < 0) return hasDottedRun(text);
+  let joined = 1;
+  let previousEnd = -10;
+  for (let k = 0; k < runs.count; k++) {
+    const start = runs.starts[k] ?? 0;
+    joined = previousEnd === start - 1 && text.charCodeAt(previousEnd) === 46 ? joined + 1 : 1;
+    if (joined >= 4) return true;
+    let end = start;
+    while (isAsciiDigit(text.charCodeAt(end))) end++;
+    previousEnd = end;
+  }
+  return false;
+}
+
+/** A run of digits and dots holding three dots. */
+function hasDottedRun(text: string): boolean {
   for (let at = text.indexOf('.'); at !== -1; ) {
     let end = at;
     let dots = 0;
@@ -225,7 +244,7 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     if (domains.isInternalHost(host)) report(ctx, m.index, m[0]);
   }
   BARE_IP.lastIndex = 0;
-  const maybeIp = (facts & FACT_DIGIT) !== 0 && (facts & FACT_DOT) !== 0 && hasDottedQuad(text) && PRIVATE_IP_HINT.test(text);
+  const maybeIp = (facts & FACT_DIGIT) !== 0 && (facts & FACT_DOT) !== 0 && hasDottedQuad(text, ctx.digitRuns) && PRIVATE_IP_HINT.test(text);
   for (let m = maybeIp ? BARE_IP.exec(text) : null; m !== null; m = BARE_IP.exec(text)) {
     const host = m[0].split(/[/:]/)[0] ?? '';
     // "version 10.2.0.1" is a version number, not an address.

@@ -31,6 +31,8 @@ export function detectOffensive(ctx: ScanContext): void {
   const hits = ctx.hits.get(Group.Offensive);
   if (hits.length === 0) return;
   const allow = ctx.hits.get(Group.OffensiveAllow);
+  // Scunthorpe words: often every match lies inside a whitelisted word.
+  if (allow.length > 0 && hits.every((hit) => coveredBy(hit.start, hit.end, allow))) return;
   const phrases = builtinTables().offensive;
   // Overlapping hits of several patterns become one finding with the most severe kind.
   let current: { start: number; end: number; kind: OffensiveKind } | undefined;

@@ -3,7 +3,7 @@
 // dates of birth. Every pattern is gated by a cheap test so ordinary posts pay almost nothing.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { windowEnd, windowStart, type ScanContext } from '../scan-context.js';
-import { FACT_AT, FACT_DIGITS_CLOSE } from '../symbols.js';
+import { FACT_AT, FACT_DIGITS_CLOSE, type DigitRuns } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const EMAIL = /(?<![\w.%+:/-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/g;
@@ -247,49 +247,80 @@ function sixDigitsAt(text: string, at: number): boolean {
   return true;
 }
 
-export function digitShapes(text: string): number {
+/** The shapes, from the digit runs the normaliser listed (or from every character). */
+export function digitShapes(text: string, runs: DigitRuns): number {
+  if (runs.count < 0) return digitShapesByScan(text);
+  let shapes = 0;
+  let chain = 0;
+  let previousEnd = -10;
+  for (let k = 0; k < runs.count; k++) {
+    const start = runs.starts[k] ?? 0;
+    let end = start;
+    while (isDigit(text.charCodeAt(end))) end++;
+    const length = end - start;
+    const gap = text.charCodeAt(start - 1);
+    chain = previousEnd === start - 1 && (gap === 32 || gap === 45) ? chain + length : length;
+    previousEnd = end;
+    if (chain >= 13) shapes |= SHAPE_CARD;
+    if (length >= 9) shapes |= SHAPE_NINE;
+    shapes |= runStartShapes(text, start);
+    if (length >= 3 && ssnAfter(text, end)) shapes |= SHAPE_SSN;
+  }
+  return shapes;
+}
+
+/** Shapes decided where a run of digits starts: after two letters (IBAN) or after a letter and an optional space (NI number). */
+function runStartShapes(text: string, start: number): number {
+  const before = text.charCodeAt(start - 1);
+  const letterAt = isAsciiLetter(before) ? start - 1 : before === 32 && isAsciiLetter(text.charCodeAt(start - 2)) ? start - 2 : -1;
+  if (letterAt === -1) return 0;
+  let shapes = 0;
+  if (letterAt === start - 1 && isAsciiLetter(text.charCodeAt(start - 2)) && isDigit(text.charCodeAt(start + 1))) shapes |= SHAPE_IBAN;
+  if (sixDigitsAt(text, start)) {
+    shapes |= SHAPE_NINO;
+    const letter = text.charCodeAt(letterAt);
+    if (letter >= 65 && letter <= 90) shapes |= SHAPE_NINO_UPPER;
+  }
+  return shapes;
+}
+
+/** `([- ])\d{2}\1\d{4}` at `at`, right after three digits. */
+function ssnAfter(text: string, at: number): boolean {
+  const sep = text.charCodeAt(at);
+  return (
+    (sep === 45 || sep === 32) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === sep &&
+    isDigit(text.charCodeAt(at + 4)) && isDigit(text.charCodeAt(at + 5)) && isDigit(text.charCodeAt(at + 6)) && isDigit(text.charCodeAt(at + 7))
+  );
+}
+
+/** The same shapes from every character, when the runs were too many to list. */
+function digitShapesByScan(text: string): number {
   let shapes = 0;
   let lastDigit = -10;
   let chain = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      if (lastDigit === i - 1) {
-        chain++;
-        run++;
-      } else {
-        chain = lastDigit === i - 2 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 45) ? chain + 1 : 1;
-        run = 1;
-        // Where a run of digits starts after a letter (or a letter and a space).
-        const before = text.charCodeAt(i - 1);
-        const letterAt = isAsciiLetter(before) ? i - 1 : before === 32 && isAsciiLetter(text.charCodeAt(i - 2)) ? i - 2 : -1;
-        if (letterAt !== -1) {
-          if (letterAt === i - 1 && isAsciiLetter(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i + 1))) shapes |= SHAPE_IBAN;
-          if (sixDigitsAt(text, i)) {
-            shapes |= SHAPE_NINO;
-            const letter = text.charCodeAt(letterAt);
-            if (letter >= 65 && letter <= 90) shapes |= SHAPE_NINO_UPPER;
-          }
-        }
-      }
-      lastDigit = i;
-      if (chain >= 13) shapes |= SHAPE_CARD;
-      if (run >= 9) shapes |= SHAPE_NINE;
-    } else if ((c === 45 || c === 32) && lastDigit === i - 1 && i >= 3) {
-      if (
-        isDigit(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i - 3)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) &&
-        text.charCodeAt(i + 3) === c && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5)) && isDigit(text.charCodeAt(i + 6)) &&
-        isDigit(text.charCodeAt(i + 7))
-      ) {
-        shapes |= SHAPE_SSN;
-      }
+    if (!isDigit(c)) {
+      if (lastDigit === i - 1 && run >= 3 && ssnAfter(text, i)) shapes |= SHAPE_SSN;
+      continue;
     }
+    if (lastDigit === i - 1) {
+      chain++;
+      run++;
+    } else {
+      chain = lastDigit === i - 2 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 45) ? chain + 1 : 1;
+      run = 1;
+      shapes |= runStartShapes(text, i);
+    }
+    lastDigit = i;
+    if (chain >= 13) shapes |= SHAPE_CARD;
+    if (run >= 9) shapes |= SHAPE_NINE;
   }
   return shapes;
 }
 
-export function detectNationalIds(ctx: ScanContext, shapes = digitShapes(ctx.text)): void {
+export function detectNationalIds(ctx: ScanContext, shapes = digitShapes(ctx.text, ctx.digitRuns)): void {
   const { text } = ctx;
   const found: Array<[number, number]> = [];
   const push = (start: number, end: number, message: string): void => {
@@ -361,7 +392,7 @@ export function detectPersonal(ctx: ScanContext): void {
   detectDatesOfBirth(ctx);
   // Every number-shaped detector needs at least six digits close together.
   if ((ctx.facts & FACT_DIGITS_CLOSE) === 0) return;
-  const shapes = digitShapes(ctx.text);
+  const shapes = digitShapes(ctx.text, ctx.digitRuns);
   detectPhones(ctx);
   if ((shapes & SHAPE_CARD) !== 0) detectCards(ctx);
   if ((shapes & SHAPE_IBAN) !== 0) detectIbans(ctx);

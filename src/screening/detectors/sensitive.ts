@@ -18,17 +18,29 @@ const TOPIC_WORDS: Record<SensitiveTopic, string> = {
   health: 'health',
 };
 
+function overlapsAny(hit: Hit, idioms: readonly Hit[]): boolean {
+  for (const idiom of idioms) if (idiom.start < hit.end && hit.start < idiom.end) return true;
+  return false;
+}
+
 export function detectSensitive(ctx: ScanContext): void {
   const raw = ctx.hits.get(Group.Sensitive);
   if (raw.length === 0) return;
   const idioms = ctx.hits.get(Group.SensitiveIdiom);
   const terms = builtinTables().sensitive;
-  // An idiom cancels any sensitive match it overlaps: "my laptop died in the demo".
-  const live = raw.filter((hit) => !idioms.some((idiom) => idiom.start < hit.end && hit.start < idiom.end));
-  if (live.length === 0) return;
-  const anyStrong = live.some((hit) => terms[hit.ref]?.strong === true);
-  const corroborated = anyStrong || ctx.hits.get(Group.PeopleCue).length > 0;
-  const counted: Hit[] = live.filter((hit) => terms[hit.ref]?.strong === true || corroborated);
+  // An idiom cancels any sensitive match it overlaps: "my laptop died in the demo". Most
+  // posts end here (every match an idiom, or weak and alone), so that is decided first.
+  let live = 0;
+  let strong = false;
+  for (const hit of raw) {
+    if (overlapsAny(hit, idioms)) continue;
+    live++;
+    if (terms[hit.ref]?.strong === true) strong = true;
+  }
+  if (live === 0 || (!strong && ctx.hits.get(Group.PeopleCue).length === 0)) return;
+  const liveHits = raw.filter((hit) => !overlapsAny(hit, idioms));
+  const corroborated = strong || ctx.hits.get(Group.PeopleCue).length > 0;
+  const counted: Hit[] = liveHits.filter((hit) => terms[hit.ref]?.strong === true || corroborated);
   if (counted.length === 0) return;
 
   const tone = findToneMarker(ctx.text);

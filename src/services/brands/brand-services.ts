@@ -53,7 +53,7 @@ export function createBrandServices(deps: BrandServiceDeps): BrandServices {
   const store = new BrandStore();
   const access = new BrandAccess(database, store, accounts, twoFactor);
   const candidates = new CandidateResolver(database, store, accounts);
-  const transactions = new DraftTransactions(database, store, access, candidates);
+  const transactions = new DraftTransactions(database, access, candidates);
   const outboundAllowlist = new OutboundAllowlist(database, audit);
   const connectors = new Connectors(database, access, audit, outboundAllowlist);
   const mailer =

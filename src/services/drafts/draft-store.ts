@@ -100,7 +100,9 @@ export async function draftFacts(
       approvals,
       sendAt: draft.send_at,
       pauseOverride:
-        draft.pause_override === 1 && draft.break_glass_requested_by !== null && draft.break_glass_confirmed_by !== null
+        draft.pause_override === 1 &&
+        draft.break_glass_requested_by !== null &&
+        draft.break_glass_confirmed_by !== null
           ? { requestedBy: draft.break_glass_requested_by, confirmedBy: draft.break_glass_confirmed_by }
           : null,
     },

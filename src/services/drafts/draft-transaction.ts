@@ -11,7 +11,7 @@ import { SCREENING_REVIEW_STEP, type Candidate } from '../../domain/brands/workf
 import type { CandidateResolver } from '../approvals/candidates.js';
 import type { Viewer } from '../auth/viewer.js';
 import { workflowStep, type BrandAccess } from '../brands/brand-access.js';
-import { parseWorkflow, type BrandRecord, type BrandStore } from '../brands/brand-store.js';
+import { parseWorkflow, type BrandRecord } from '../brands/brand-store.js';
 import { draftFacts, draftIn, type DraftRow, type RevisionRow } from './draft-store.js';
 
 export interface TransitionContext {
@@ -28,7 +28,6 @@ export interface TransitionContext {
 export class DraftTransactions {
   constructor(
     private readonly database: Database,
-    private readonly store: BrandStore,
     private readonly access: BrandAccess,
     private readonly candidates: CandidateResolver,
   ) {}
@@ -57,10 +56,5 @@ export class DraftTransactions {
         return fn({ tx, brand, actor, brandFacts, draft, facts, revision, candidates });
       }),
     );
-  }
-
-  /** The store, for callers that read outside a transition. */
-  get brands(): BrandStore {
-    return this.store;
   }
 }

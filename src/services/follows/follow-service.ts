@@ -108,8 +108,11 @@ export class Follows {
     await this.notifications.retract(tx, notice);
   }
 
-  /** Relationships between `accountId` and each of `ids`, in the order asked, one per id. */
-  async relationships(accountId: number, ids: number[]): Promise<Relationship[]> {
+  /**
+   * Relationships between `accountId` and each of `ids`, in the order asked, one per id. With
+   * `blocks: false` only the follows are read (for callers that need nothing else, like hydration).
+   */
+  async relationships(accountId: number, ids: number[], options: { blocks?: boolean } = {}): Promise<Relationship[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const [outgoing, incoming] = await Promise.all([
@@ -128,7 +131,10 @@ export class Follows {
     ]);
     const following = new Set(outgoing.map((r) => r.id));
     const followedBy = new Set(incoming.map((r) => r.id));
-    const flags = this.blockRelations ? await this.blockRelations.relationFlags(accountId, unique) : null;
+    const flags =
+      this.blockRelations && options.blocks !== false
+        ? await this.blockRelations.relationFlags(accountId, unique)
+        : null;
     return unique.map((id) => ({
       id,
       following: following.has(id),

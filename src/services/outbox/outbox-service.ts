@@ -17,8 +17,13 @@ import type { Database } from '../../db/database.js';
 import type { DeliveryState } from '../../db/schema.js';
 import { AppError, NotFoundError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { authorize, dispatch as decideDispatch } from '../../domain/brands/draft-machine.js';
-import { currentProgress } from '../../domain/brands/draft-machine.js';
+import {
+  authorize,
+  blockBeforeDelivery,
+  complete,
+  currentProgress,
+  dispatch as decideDispatch,
+} from '../../domain/brands/draft-machine.js';
 import { SCREENING_REVIEW_STEP } from '../../domain/brands/workflow.js';
 import { RetryLater, type JobContext, type JobQueue } from '../../jobs/queue.js';
 import type { Accounts } from '../accounts/account-service.js';
@@ -181,6 +186,10 @@ export class Outbox implements ResumeHook {
       ...draftBefore.workflow.steps,
       SCREENING_REVIEW_STEP,
     ]);
+    const glassAdmins = await this.activeAdmins([
+      before.break_glass_requested_by,
+      before.break_glass_confirmed_by,
+    ]);
 
     await database.transaction(async (tx) => {
       // Lock order everywhere: the pause rows, the brand, the draft, then its deliveries.
@@ -196,7 +205,12 @@ export class Outbox implements ResumeHook {
       const { facts } = await draftFacts(tx, draft);
       const people = await candidates.resolve(tx, brand.id, prepared);
       const now = Date.now();
-      const result = decideDispatch(facts, { paused }, final.summary, people, now);
+      // Who may break the glass now: the brand's owners (as of this transaction) and admins.
+      const holders = new Set([
+        ...glassAdmins,
+        ...people.filter((p) => p.roles.includes('owner')).map((p) => p.accountId),
+      ]);
+      const result = decideDispatch(facts, { paused }, final.summary, people, now, holders);
       switch (result.outcome) {
         case 'skip':
           return;
@@ -415,6 +429,18 @@ export class Outbox implements ResumeHook {
         throw new RetryLater(error.retryAfterMs, message);
       throw error;
     }
+  }
+
+  /** Which of these people are administrators with a working login. */
+  private async activeAdmins(ids: Array<number | null>): Promise<number[]> {
+    const admins: number[] = [];
+    for (const id of ids) {
+      if (id === null) continue;
+      const user = await this.deps.accounts.userOf(id);
+      const account = (await this.deps.accounts.hydrate([id])).get(id);
+      if (user?.role === 'admin' && account && account.suspended_at === null) admins.push(id);
+    }
+    return admins;
   }
 
   /** Inside the retracting transaction: deletes where the post arrived, stops what has not left. */
@@ -666,7 +692,7 @@ export class Outbox implements ResumeHook {
         screening: check.stored,
       });
       // Nothing has reached the public yet: the whole post goes back to its authors.
-      if (!delivered && locked?.state === 'sending') {
+      if (locked && blockBeforeDelivery(locked, delivered !== undefined)) {
         await tx.db
           .updateTable('brand_deliveries')
           .set({ state: 'cancelled', last_error: 'screening blocked the post', updated_at: Date.now() })
@@ -807,10 +833,11 @@ export class Outbox implements ResumeHook {
         .where('state', '!=', 'delivered')
         .where('state', '!=', 'cancelled')
         .executeTakeFirst();
-      if (!outstanding && draft.state === 'sending') {
+      const next = draft.state === 'sending' ? complete(draft, outstanding ? 1 : 0) : null;
+      if (next) {
         await tx.db
           .updateTable('brand_drafts')
-          .set({ state: 'published', published_at: now, updated_at: now })
+          .set({ state: next.state, published_at: now, updated_at: now })
           .where('id', '=', draft.id)
           .execute();
         const brand = await this.deps.store.brand(tx, draft.brand_id);

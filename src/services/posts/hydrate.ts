@@ -77,7 +77,7 @@ export async function hydrateStatuses(
     db.selectFrom('mentions').select(['status_id', 'account_id']).where('status_id', 'in', allIds).execute(),
     deps.tags.forStatuses(allIds),
     all.some((s) => s.visibility === 'followers' && s.account_id !== v)
-      ? deps.follows.relationships(v, authorIds)
+      ? deps.follows.relationships(v, authorIds, { blocks: false })
       : Promise.resolve([]),
     db
       .selectFrom('favourites')

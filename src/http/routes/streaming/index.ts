@@ -19,6 +19,7 @@ import {
   planStream,
   STREAM_NAMES,
   type StreamName,
+  type StreamPlan,
   type StreamRequest,
 } from './stream-plan.js';
 import { WebSocketStream, type StreamSocket } from './websocket-stream.js';
@@ -84,7 +85,7 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
 
   // A WebSocket is authenticated, and a stream named on connect is checked, before the upgrade:
   // a refusal is an ordinary HTTP answer (401, 403, 404) rather than an open-then-closed socket.
-  const prepared = new WeakMap<FastifyRequest, { who: StreamViewer; initial: StreamRequest | null }>();
+  const prepared = new WeakMap<FastifyRequest, { who: StreamViewer; initial: StreamPlan | null }>();
   // Some clients (megalodon) connect to `/api/v1/streaming/?stream=…`; Mastodon accepts both.
   for (const url of ['/api/v1/streaming', '/api/v1/streaming/'])
     app.route({
@@ -94,8 +95,8 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
       preHandler: async (request) => {
         if (!request.ws) return;
         const who = await streamViewer(ctx, request, request.query.access_token);
-        const initial = streamRequest(request.query.stream, request.query);
-        if (initial !== null) await planStream(ctx, who.viewer, initial);
+        const wanted = streamRequest(request.query.stream, request.query);
+        const initial = wanted === null ? null : await planStream(ctx, who.viewer, wanted);
         prepared.set(request, { who, initial });
       },
       handler: (request, reply) => serveSse(request, request.query, reply, null),
@@ -107,7 +108,7 @@ export function registerStreamingRoutes(app: App, ctx: AppContext): void {
         }
         const connection = new WebSocketStream(ctx, hub, socket, ready.who, () => live.delete(connection));
         live.add(connection);
-        if (ready.initial !== null) void connection.subscribe(ready.initial);
+        if (ready.initial !== null) connection.open(ready.initial);
       },
     });
 }

@@ -8,7 +8,7 @@
 import type { AppContext } from '../../../context.js';
 import { AppError } from '../../../domain/errors.js';
 import type { Delivery, StreamHub, StreamSink } from './stream-hub.js';
-import { isStreamName, planStream, streamLabel, type StreamRequest } from './stream-plan.js';
+import { isStreamName, planStream, streamLabel, type StreamPlan, type StreamRequest } from './stream-plan.js';
 import type { StreamViewer } from './stream-auth.js';
 
 /** What this module uses of a `ws` WebSocket. */
@@ -76,16 +76,20 @@ export class WebSocketStream implements StreamSink {
   /** Adds a stream; a refusal (scope, unknown list, bad tag) is sent as an error message. */
   async subscribe(request: StreamRequest): Promise<void> {
     try {
-      const plan = await planStream(this.ctx, this.who.viewer, request);
-      const key = plan.label.join('\u0000');
-      if (this.closed || this.subscriptions.has(key)) return;
-      this.subscriptions.set(
-        key,
-        this.hub.open({ viewer: this.who.viewer, plan, sink: this, stillSignedIn: this.who.stillSignedIn }),
-      );
+      this.open(await planStream(this.ctx, this.who.viewer, request));
     } catch (error) {
       this.sendError(error);
     }
+  }
+
+  /** Adds a stream already planned (the one named on connect: in place before the client can act). */
+  open(plan: StreamPlan): void {
+    const key = plan.label.join('\u0000');
+    if (this.closed || this.subscriptions.has(key)) return;
+    this.subscriptions.set(
+      key,
+      this.hub.open({ viewer: this.who.viewer, plan, sink: this, stillSignedIn: this.who.stillSignedIn }),
+    );
   }
 
   get isClosed(): boolean {
