@@ -4,6 +4,7 @@
  * total time, slowest first. For finding N+1 queries, missing indexes and slow plans.
  *
  *   npx tsx bench/query-profile.ts --manifest <seed manifest.json> --path '/api/v1/timelines/home?limit=20' [--requests 50]
+ *     (in the path, TAG stands for a popular hashtag and RARE for a rarely used one, rotating)
  *     [--method POST --body '{"status":"hi N"}' --as posters] [--full] [--top 15] [--explain]
  */
 import fs from 'node:fs';
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<void> {
     const run = async (i: number) => {
       const response = await server.app.inject({
         method,
-        url: requestPath.replace('TAG', stored.popularTags[i % 10]!),
+        url: requestPath.replace('RARE', stored.rareTags[i % stored.rareTags.length]!).replace('TAG', stored.popularTags[i % 10]!),
         headers: { authorization: `Bearer ${tokens[i % tokens.length]}`, ...(flags.has('body') ? { 'content-type': 'application/json' } : {}) },
         ...(flags.has('body') ? { payload: flags.get('body')!.replace('N', String(i)) } : {}),
       });

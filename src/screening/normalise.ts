@@ -34,6 +34,8 @@ import {
   createNormalisedBuffer,
   ensureOutput,
   foldCodePoint,
+  markAllExplicit,
+  nextPass,
   isWordish,
   textFacts,
   DigitRuns,
@@ -49,6 +51,8 @@ export {
   SYM_SEP,
   createNormalisedBuffer,
   isWordSymbol,
+  symbolEnd,
+  symbolSoft,
   type NormalisedText,
 } from './symbols.js';
 export { normaliseGeneral } from './normalise-general.js';
@@ -98,16 +102,28 @@ const NO_TERMS: AutomatonTables = {
 };
 const scratchWalk = new AutomatonWalk();
 
-/** Normalises `text` into `out` (reused between calls to avoid allocation on the hot path). */
+/** Normalises `text` into `out` (reused between calls), with every end and soft start filled in. */
 export function normalise(text: string, out: NormalisedText = createNormalisedBuffer()): NormalisedText {
-  normaliseAndWalk(text, out, NO_TERMS, scratchWalk);
+  if (onePass(text, out, NO_TERMS, scratchWalk)) {
+    for (let k = 0; k < out.length; k++) {
+      out.ends[k] = symbolEnd(out, k);
+      out.soft[k] = symbolSoft(out, k) ? 1 : 0;
+    }
+  } else {
+    normaliseGeneral(text, out);
+    markAllExplicit(out);
+  }
   return out;
 }
 
-/** Normalises `text` into `out` and records in `walk` where the automaton's terms end. */
+/**
+ * Normalises `text` into `out` and records in `walk` where the automaton's terms end. Ends
+ * and soft starts are left implicit: read them with symbolEnd and symbolSoft.
+ */
 export function normaliseAndWalk(text: string, out: NormalisedText, tables: AutomatonTables, walk: AutomatonWalk): void {
   if (onePass(text, out, tables, walk)) return;
   normaliseGeneral(text, out);
+  markAllExplicit(out);
   walkSymbols(out, tables, walk);
   walk.facts = textFacts(text, walk.digitRuns);
 }
@@ -165,7 +181,9 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
   let symbols = out.symbols;
   let starts = out.starts;
   let ends = out.ends;
-  let soft = out.soft;
+  let endPass = out.endPass;
+  let softPass = out.softPass;
+  const pass = nextPass(out);
   walk.ensure(out.symbols.length);
   let pending = walk.ends;
   const delta = tables.delta;
@@ -240,14 +258,15 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         for (;;) {
           const sym = letter & 63;
           const upper = letter >> 6;
-          if (sym === prev && ++run > REPEAT_LIMIT[sym]!) ends[m - 1] = i + 1;
-          else {
+          if (sym === prev && ++run > REPEAT_LIMIT[sym]!) {
+            ends[m - 1] = i + 1;
+            endPass[m - 1] = pass;
+          } else {
             if (sym !== prev) run = 1;
             symbols[m] = sym;
             starts[m] = i;
-            ends[m] = i + 1;
             // Soft word start: upper case after lower case (`DeliaStrong`), or a letter after digits.
-            soft[m] = (upper & (upperBefore ^ 1) & afterLetter) | afterDigit;
+            if (((upper & (upperBefore ^ 1) & afterLetter) | afterDigit) !== 0) softPass[m] = pass;
             const next = delta[row + sym]!;
             if (next >= 0) row = next;
             else {
@@ -295,6 +314,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         if (prev === SYM_SEP) {
           run++;
           ends[m - 1] = i + 1;
+          endPass[m - 1] = pass;
           prevClass = C_SEP;
           prevUpper = 0;
           lastIn = true;
@@ -305,8 +325,6 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           run = 1;
           symbols[m] = SYM_SEP;
           starts[m] = i;
-          ends[m] = i + 1;
-          soft[m] = 0;
           rowBefore = row;
           // No term ends with a separator, so no end is recorded here.
           row = Math.abs(delta[row]!);
@@ -375,7 +393,10 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           }
           if (f.kind === 'mark') {
             // A combining mark belongs to the character before it: widen that symbol.
-            if (lastIn) ends[m - 1] = i + width;
+            if (lastIn) {
+              ends[m - 1] = i + width;
+              endPass[m - 1] = pass;
+            }
             i += width;
             continue;
           }
@@ -387,7 +408,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           i += width;
           if (m + foldLength + (n - i) + 1 > symbols.length) {
             ensureOutput(out, m + foldLength + (n - i) + 1, m);
-            ({ symbols, starts, ends, soft } = out);
+            ({ symbols, starts, ends, endPass, softPass } = out);
             walk.count = np >> 1;
             walk.ensure(symbols.length);
             pending = walk.ends;
@@ -437,6 +458,10 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           if (tokenLeet > 0 || (convert && tokenDigits > 0)) {
             if (saveMidFold) return false;
             replay = convert ? 1 : 0;
+            for (let k = saveM; k < m; k++) {
+              endPass[k] = 0;
+              softPass[k] = 0;
+            }
             i = saveI;
             foldAt = 0;
             foldLength = 0;
@@ -494,6 +519,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
       run++;
       if (run > REPEAT_LIMIT[s]!) {
         ends[m - 1] = end;
+        endPass[m - 1] = pass;
         prevClass = c;
         prevUpper = u;
         lastIn = true;
@@ -511,7 +537,8 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
     symbols[m] = s;
     starts[m] = start;
     ends[m] = end;
-    soft[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? 1 : 0;
+    endPass[m] = pass;
+    softPass[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? pass : 0;
     // Only a separator can be taken back (by a line break after it), so only it needs the row before.
     if (s === SYM_SEP) rowBefore = row;
     const next = delta[row + s]!;

@@ -1,6 +1,6 @@
 // What every detector sees for one post: the original text, its normalised form, the term
 // hits, the compiled policy's lists, and helpers to map symbol spans back to the text.
-import type { DigitRuns, NormalisedText } from './symbols.js';
+import { symbolEnd, type DigitRuns, type NormalisedText } from './symbols.js';
 import type { Hit, TermHits } from './term-index.js';
 import type { Detection } from './types.js';
 
@@ -29,7 +29,7 @@ export function hitStart(ctx: ScanContext, hit: Hit): number {
 }
 
 export function hitEnd(ctx: ScanContext, hit: Hit): number {
-  return ctx.norm.ends[hit.end - 1] ?? 0;
+  return symbolEnd(ctx.norm, hit.end - 1);
 }
 
 /** Reports a finding over a symbol span. */

@@ -9,7 +9,7 @@ import { detectOffensive } from './detectors/offensive.js';
 import { detectPersonal } from './detectors/personal.js';
 import { detectSecrets } from './detectors/secrets.js';
 import { detectSensitive } from './detectors/sensitive.js';
-import { DigitRuns, createNormalisedBuffer } from './symbols.js';
+import { DigitRuns, createNormalisedBuffer, symbolEnd } from './symbols.js';
 import { ruleSpec } from './rules.js';
 import type { ScanContext } from './scan-context.js';
 import { Group, TermHits } from './term-index.js';
@@ -49,7 +49,7 @@ export function detect(text: string, policy: CompiledPolicy): Detection[] {
   const allowed = hits.get(Group.Allowed);
   if (allowed.length === 0) return ctx.out;
   // allowedTerms: a finding that lies inside an allowed term does not count.
-  const spans = allowed.map((hit) => [norm.starts[hit.start] ?? 0, norm.ends[hit.end - 1] ?? 0] as const);
+  const spans = allowed.map((hit) => [norm.starts[hit.start] ?? 0, symbolEnd(norm, hit.end - 1)] as const);
   return ctx.out.filter((d) => !spans.some(([s, e]) => s <= d.start && d.end <= e));
 }
 

@@ -26,30 +26,80 @@ export interface NormalisedText {
   symbols: Uint8Array;
   /** Original UTF-16 start of each symbol. */
   starts: Int32Array;
-  /** Original UTF-16 end (exclusive) of each symbol. */
+  /** Original UTF-16 end (exclusive) of each symbol; read it with symbolEnd. */
   ends: Int32Array;
-  /** 1 where a word starts inside a token (camelCase hump, letter after digits): `#DeliaStrong`. */
+  /** 1 where a word starts inside a token (camelCase hump, letter after digits): `#DeliaStrong`; read it with symbolSoft. */
   soft: Uint8Array;
+  /**
+   * The scanning path stores an end only where it is not start + 1 and a soft start only where
+   * there is one, marking them with the pass number `pass` in `endPass` / `softPass`: stores
+   * for every symbol were a third of its cost. `normalise()` fills `ends` and `soft` in full.
+   */
+  pass: number;
+  endPass: Int32Array;
+  softPass: Int32Array;
 }
 
 export function createNormalisedBuffer(): NormalisedText {
-  return { length: 0, symbols: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0), soft: new Uint8Array(0) };
+  return {
+    length: 0,
+    symbols: new Uint8Array(0),
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+    soft: new Uint8Array(0),
+    pass: 0,
+    endPass: new Int32Array(0),
+    softPass: new Int32Array(0),
+  };
+}
+
+/** Original UTF-16 end (exclusive) of symbol k. */
+export function symbolEnd(norm: NormalisedText, k: number): number {
+  return norm.endPass[k] === norm.pass ? (norm.ends[k] ?? 0) : (norm.starts[k] ?? 0) + 1;
+}
+
+/** Whether a word starts softly at symbol k (camelCase hump, letter after digits). */
+export function symbolSoft(norm: NormalisedText, k: number): boolean {
+  return norm.softPass[k] === norm.pass;
+}
+
+/** Starts a new pass over `norm`, so that the marks of earlier passes no longer count. */
+export function nextPass(norm: NormalisedText): number {
+  if (norm.pass >= 0x3fffffff) {
+    norm.endPass.fill(0);
+    norm.softPass.fill(0);
+    norm.pass = 0;
+  }
+  return ++norm.pass;
+}
+
+/** Makes every end and soft start of the first `length` symbols explicit for the current pass. */
+export function markAllExplicit(norm: NormalisedText): void {
+  const pass = nextPass(norm);
+  for (let k = 0; k < norm.length; k++) {
+    norm.endPass[k] = pass;
+    norm.softPass[k] = norm.soft[k] === 1 ? pass : 0;
+  }
 }
 
 /** Makes room for `size` symbols; keeps the first `keep` (when growing in the middle of a pass). */
 export function ensureOutput(out: NormalisedText, size: number, keep = 0): void {
   if (out.symbols.length >= size) return;
   const capacity = Math.max(size, out.symbols.length * 2, 1024);
-  const { symbols, starts, ends, soft } = out;
+  const { symbols, starts, ends, soft, endPass, softPass } = out;
   out.symbols = new Uint8Array(capacity);
   out.starts = new Int32Array(capacity);
   out.ends = new Int32Array(capacity);
   out.soft = new Uint8Array(capacity);
+  out.endPass = new Int32Array(capacity);
+  out.softPass = new Int32Array(capacity);
   if (keep > 0) {
     out.symbols.set(symbols.subarray(0, keep));
     out.starts.set(starts.subarray(0, keep));
     out.ends.set(ends.subarray(0, keep));
     out.soft.set(soft.subarray(0, keep));
+    out.endPass.set(endPass.subarray(0, keep));
+    out.softPass.set(softPass.subarray(0, keep));
   }
 }
 

@@ -4,7 +4,7 @@
 // automaton over normalised symbols, so a post is read once whatever the number of terms.
 import { AhoCorasick, type AutomatonTables } from './aho-corasick.js';
 import { AutomatonWalk, normalise, normaliseAndWalk, walkSymbols } from './normalise.js';
-import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, isWordSymbol, type DigitRuns, type NormalisedText } from './symbols.js';
+import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, createNormalisedBuffer, isWordSymbol, type DigitRuns, type NormalisedText } from './symbols.js';
 
 /** Which list a term came from; detectors read the hits of their groups. */
 export const Group = {
@@ -99,7 +99,7 @@ export class TermIndexBuilder {
   private readonly keyToPattern = new Map<string, number>();
   private readonly patterns: Uint8Array[] = [];
   private readonly specs: TermSpec[][] = [];
-  private readonly scratch: NormalisedText = { length: 0, symbols: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0), soft: new Uint8Array(0) };
+  private readonly scratch: NormalisedText = createNormalisedBuffer();
 
   /** Normalises `text` like a post and adds it; returns false when nothing matchable is left. */
   addText(text: string, spec: TermSpec): boolean {
@@ -195,18 +195,18 @@ export class TermIndex {
     hits.reset();
     const { ends: found, count } = this.walk;
     if (count === 0) return;
-    const { symbols, soft, length } = norm;
+    const { symbols, softPass, pass, length } = norm;
     const { outHead, outputs, lengths, alphabetSize } = this.tables;
     const { specStart, specGroup, specRef, specLeft, specRight } = this;
     for (let k = 0; k < count * 2; k += 2) {
       const end = found[k] ?? 0;
       let o = outHead[((found[k + 1] ?? 0) / alphabetSize) | 0] ?? -1;
       const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
-      const softRight = !hardRight && soft[end] === 1;
+      const softRight = !hardRight && softPass[end] === pass;
       for (let pattern = outputs[o] ?? -1; pattern !== -1; pattern = outputs[++o] ?? -1) {
         const start = end - (lengths[pattern] ?? 0);
         const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
-        const softLeft = !hardLeft && soft[start] === 1;
+        const softLeft = !hardLeft && softPass[start] === pass;
         for (let e = specStart[pattern] ?? 0, last = specStart[pattern + 1] ?? 0; e < last; e++) {
           const left = specLeft[e] ?? Edge.None;
           if (left !== Edge.None && !hardLeft && !(left === Edge.Soft && softLeft)) continue;
