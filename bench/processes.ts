@@ -79,7 +79,11 @@ export async function startRoost(options: {
 }): Promise<ChildServer> {
   const root = options.rootDir ?? REPO_ROOT;
   const url = `http://127.0.0.1:${options.port}`;
+  // ROOST_* settings exported by whoever runs the benchmark reach the server (BENCH_* too, for
+  // experimental builds run with --roost-dir); the ones below always win.
+  const passed = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(ROOST|BENCH)_/.test(name)));
   const env: NodeJS.ProcessEnv = {
+    ...passed,
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',

@@ -41,6 +41,19 @@ describe.each(DIALECTS)('two app processes sharing a database and Redis (%s)', (
     }
   });
 
+  it('serves only what each process’s roles say', async () => {
+    const noStreams = await fetch(`${a.url}/api/v1/streaming/health`);
+    expect(noStreams.status).toBe(404);
+    expect(await (await fetch(`${b.url}/api/v1/streaming/health`)).text()).toBe('OK');
+    const worker = await startTestServer(dialect, { ...redis, ROOST_ROLES: 'worker' }, a.database);
+    try {
+      expect((await worker.client(alice.token).get('/api/v1/timelines/home')).status).toBe(404);
+      expect((await worker.anonymous.get('/api/roost/v1/health')).status).toBe(200);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('sees every write at once from either process', async () => {
     const posted = await b.client(bob.token).post('/api/v1/statuses', { status: 'Written through B' });
     const read = await a.client(alice.token).get(`/api/v1/statuses/${posted.body.id}`);

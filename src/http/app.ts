@@ -80,7 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   await app.register(async (api) => registerRoutes(api, ctx));
 
-  if (fs.existsSync(WEB_DIST)) {
+  if (ctx.config.roles.web && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.setNotFoundHandler((request, reply) => {

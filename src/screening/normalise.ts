@@ -36,6 +36,8 @@ import {
   foldCodePoint,
   markAllExplicit,
   nextPass,
+  symbolEnd,
+  symbolSoft,
   isWordish,
   textFacts,
   DigitRuns,

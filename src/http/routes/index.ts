@@ -30,8 +30,14 @@ import { registerTrendsRoutes } from './trends/index.js';
 import { registerBlocksRoutes } from './blocks/index.js';
 import { registerScheduledStatusesRoutes } from './scheduled-statuses/index.js';
 
+/**
+ * A process serves what its roles say (ROOST_ROLES): `stream` serves the streaming API, `web` the
+ * rest of the API and the web app; every process answers the instance and health routes.
+ */
 export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerInstanceRoutes(app, ctx);
+  if (ctx.config.roles.stream) registerStreamingRoutes(app, ctx);
+  if (!ctx.config.roles.web) return;
   registerAuthRoutes(app, ctx);
   registerTwoFactorRoutes(app, ctx);
   registerBrandsRoutes(app, ctx);
@@ -45,7 +51,6 @@ export async function registerRoutes(app: App, ctx: AppContext): Promise<void> {
   registerTimelinesRoutes(app, ctx);
   registerNotificationsRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
-  registerStreamingRoutes(app, ctx);
   registerOAuthRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerListsRoutes(app, ctx);
