@@ -229,7 +229,7 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     expect(ids(await owner.client.get(next!.replace(server.url, '')))).toEqual(sorted(base).slice(2, 4));
   });
 
-  it('exposes exclusive lists’ members for the home timeline and forgets members on unfollow', async () => {
+  it('keeps exclusive lists’ members out of home and forgets members on unfollow', async () => {
     const [a, b] = await Promise.all([createPerson(server), createPerson(server)]);
     const me = await createPerson(server);
     await follow(me, a);
@@ -239,6 +239,15 @@ describe.each(DIALECTS)('lists (%s)', (dialect) => {
     await me.client.post(`/api/v1/lists/${exclusive}/accounts`, { account_ids: [String(a.accountId)] });
     await me.client.post(`/api/v1/lists/${inclusive}/accounts`, { account_ids: [String(b.accountId)] });
     expect(await server.ctx.services.lists.exclusiveMemberIds(me.accountId)).toEqual([a.accountId]);
+
+    // Posts by an exclusive list's members live in that list, not in home.
+    const fromA = (await a.client.post('/api/v1/statuses', { status: 'only in my list' })).body.id;
+    const fromB = (await b.client.post('/api/v1/statuses', { status: 'in home and my list' })).body.id;
+    const home = (await me.client.get('/api/v1/timelines/home')).body.map((s: { id: string }) => s.id);
+    expect(home).toContain(fromB);
+    expect(home).not.toContain(fromA);
+    const list = (await me.client.get(`/api/v1/timelines/list/${exclusive}`)).body.map((s: { id: string }) => s.id);
+    expect(list).toContain(fromA);
 
     await server.ctx.database.transaction((tx) =>
       server.ctx.services.lists.forgetFollow(tx, me.accountId, a.accountId),

@@ -232,10 +232,13 @@ export class Timelines {
   }
 
   /** The viewer's home: their materialised feed merged with the posts of fan-in accounts they follow. */
-  async home(viewer: Viewer, page: PageRequest): Promise<number[]> {
+  /** `excludeAuthors`: people whose posts live only in the viewer's exclusive lists. */
+  async home(viewer: Viewer, page: PageRequest, excludeAuthors: number[] = []): Promise<number[]> {
     const db = this.database.db;
     const v = viewer.accountId;
     const order = pageOrder(page);
+    const notExcluded = (column: 'statuses.account_id') => (eb: ExpressionBuilder<Schema, 'statuses'>) =>
+      excludeAuthors.length === 0 ? eb.lit(true) : eb(column, 'not in', excludeAuthors);
     const feed = db
       .selectFrom('home_feed')
       .innerJoin('statuses', 'statuses.id', 'home_feed.status_id')
@@ -244,6 +247,7 @@ export class Timelines {
       .where(withinPage('home_feed.status_id', page))
       .where(visibleTo(v, 'statuses'))
       .where(unmutedFor(v, 'statuses'))
+      .where(notExcluded('statuses.account_id'))
       .orderBy('home_feed.status_id', order)
       .limit(page.limit);
     const merged = db
@@ -257,6 +261,7 @@ export class Timelines {
       .where(withinPage('statuses.id', page))
       .where(visibleTo(v, 'statuses'))
       .where(unmutedFor(v, 'statuses'))
+      .where(notExcluded('statuses.account_id'))
       .where((eb) =>
         eb.or([
           eb('statuses.reblog_of_id', 'is', null),

@@ -11,7 +11,8 @@ export function registerHomeTimeline(app: App, ctx: AppContext): void {
     { schema: { querystring: pageQuery(20, 40) } },
     async (request, reply) => {
       const viewer = requireViewer(request, 'read:statuses');
-      const ids = await ctx.services.timelines.home(viewer, toPageRequest(request.query));
+      const exclusive = await ctx.services.lists.exclusiveMemberIds(viewer.accountId);
+      const ids = await ctx.services.timelines.home(viewer, toPageRequest(request.query), exclusive);
       return statusPage(ctx, request, reply, viewer, ids, 'home');
     },
   );
