@@ -109,7 +109,8 @@ export function normalise(text: string, out: NormalisedText = createNormalisedBu
   if (onePass(text, out, NO_TERMS, scratchWalk)) {
     for (let k = 0; k < out.length; k++) {
       out.ends[k] = symbolEnd(out, k);
-      out.soft[k] = symbolSoft(out, k) ? 1 : 0;
+      out.soft[k] = symbolSoft(out, text, k) ? 1 : 0;
+      out.softPass[k] = out.soft[k] === 1 ? out.pass : -out.pass;
     }
   } else {
     normaliseGeneral(text, out);
@@ -252,14 +253,11 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
           saveRow = row;
           saveNp = np;
         }
-        let letter = info;
-        let afterLetter = prevClass === C_LETTER ? 1 : 0;
-        let afterDigit = prevClass === C_DIGIT ? 1 : 0;
-        let upperBefore = prevUpper;
+        // Its first letter's soft start depends on what came before, so it is stored (as
+        // `pass` or `-pass`); the others' follows from the text itself (see symbolSoft).
         const first = i;
-        for (;;) {
-          const sym = letter & 63;
-          const upper = letter >> 6;
+        {
+          const sym = info & 63;
           if (sym === prev && ++run > REPEAT_LIMIT[sym]!) {
             ends[m - 1] = i + 1;
             endPass[m - 1] = pass;
@@ -267,8 +265,8 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
             if (sym !== prev) run = 1;
             symbols[m] = sym;
             starts[m] = i;
-            // Soft word start: upper case after lower case (`DeliaStrong`), or a letter after digits.
-            if (((upper & (upperBefore ^ 1) & afterLetter) | afterDigit) !== 0) softPass[m] = pass;
+            const soft = prevClass === C_LETTER ? (info >> 6) & (prevUpper ^ 1) : prevClass === C_DIGIT ? 1 : 0;
+            softPass[m] = soft !== 0 ? pass : -pass;
             const next = delta[row + sym]!;
             if (next >= 0) row = next;
             else {
@@ -279,12 +277,29 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
             prev = sym;
             m++;
           }
-          afterLetter = 1;
-          afterDigit = 0;
-          upperBefore = upper;
-          if (++i >= n) break;
+        }
+        let letter = info;
+        while (++i < n) {
           letter = FAST_ITEM[text.charCodeAt(i)]!;
           if (letter === 0 || letter >= FAST_SEP) break;
+          const sym = letter & 63;
+          if (sym === prev && ++run > REPEAT_LIMIT[sym]!) {
+            ends[m - 1] = i + 1;
+            endPass[m - 1] = pass;
+          } else {
+            if (sym !== prev) run = 1;
+            symbols[m] = sym;
+            starts[m] = i;
+            const next = delta[row + sym]!;
+            if (next >= 0) row = next;
+            else {
+              row = -next;
+              pending[np++] = m + 1;
+              pending[np++] = row;
+            }
+            prev = sym;
+            m++;
+          }
         }
         const count = i - first;
         tokenLength += count;
@@ -293,7 +308,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         gateLetter = true;
         passPrev = C_LETTER;
         prevClass = C_LETTER;
-        prevUpper = upperBefore;
+        prevUpper = (FAST_ITEM[text.charCodeAt(i - 1)]! >> 6) & 1;
         lastIn = true;
         continue;
       } else {
@@ -540,7 +555,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
     starts[m] = start;
     ends[m] = end;
     endPass[m] = pass;
-    softPass[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? pass : 0;
+    softPass[m] = c === C_LETTER && ((u === 1 && prevUpper === 0 && prevClass === C_LETTER) || prevClass === C_DIGIT) ? pass : -pass;
     // Only a separator can be taken back (by a line break after it), so only it needs the row before.
     if (s === SYM_SEP) rowBefore = row;
     const next = delta[row + s]!;

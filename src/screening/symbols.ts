@@ -31,9 +31,10 @@ export interface NormalisedText {
   /** 1 where a word starts inside a token (camelCase hump, letter after digits): `#DeliaStrong`; read it with symbolSoft. */
   soft: Uint8Array;
   /**
-   * The scanning path stores an end only where it is not start + 1 and a soft start only where
-   * there is one, marking them with the pass number `pass` in `endPass` / `softPass`: stores
-   * for every symbol were a third of its cost. `normalise()` fills `ends` and `soft` in full.
+   * The scanning path stores an end only where it is not start + 1 (marking it with the pass
+   * number `pass` in `endPass`), and a soft start only where it cannot be read off the text
+   * (`pass` or `-pass` in `softPass`): stores for every symbol were a third of its cost.
+   * `normalise()` fills `ends` and `soft` in full.
    */
   pass: number;
   endPass: Int32Array;
@@ -58,9 +59,19 @@ export function symbolEnd(norm: NormalisedText, k: number): number {
   return norm.endPass[k] === norm.pass ? (norm.ends[k] ?? 0) : (norm.starts[k] ?? 0) + 1;
 }
 
-/** Whether a word starts softly at symbol k (camelCase hump, letter after digits). */
-export function symbolSoft(norm: NormalisedText, k: number): boolean {
-  return norm.softPass[k] === norm.pass;
+/**
+ * Whether a word starts softly at symbol k (camelCase hump, letter after digits). Unless
+ * stored, the symbol is an ASCII letter that followed another in the text, or a separator:
+ * a hump is then an upper-case letter after a lower-case one.
+ */
+export function symbolSoft(norm: NormalisedText, text: string, k: number): boolean {
+  const stored = norm.softPass[k];
+  if (stored === norm.pass) return true;
+  if (stored === -norm.pass) return false;
+  const at = norm.starts[k] ?? 0;
+  const c = text.charCodeAt(at);
+  const before = text.charCodeAt(at - 1);
+  return c >= 65 && c <= 90 && before >= 97 && before <= 122;
 }
 
 /** Starts a new pass over `norm`, so that the marks of earlier passes no longer count. */
@@ -78,7 +89,7 @@ export function markAllExplicit(norm: NormalisedText): void {
   const pass = nextPass(norm);
   for (let k = 0; k < norm.length; k++) {
     norm.endPass[k] = pass;
-    norm.softPass[k] = norm.soft[k] === 1 ? pass : 0;
+    norm.softPass[k] = norm.soft[k] === 1 ? pass : -pass;
   }
 }
 

@@ -3,8 +3,8 @@
 // organization's codenames, blocked, allowed and crisis terms) compiled into ONE Aho–Corasick
 // automaton over normalised symbols, so a post is read once whatever the number of terms.
 import { AhoCorasick, type AutomatonTables } from './aho-corasick.js';
-import { AutomatonWalk, normalise, normaliseAndWalk, walkSymbols } from './normalise.js';
-import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, createNormalisedBuffer, isWordSymbol, type DigitRuns, type NormalisedText } from './symbols.js';
+import { AutomatonWalk, normalise, normaliseAndWalk } from './normalise.js';
+import { ALPHABET_SIZE, SYM_BREAK, SYM_SEP, createNormalisedBuffer, isWordSymbol, symbolSoft, type DigitRuns, type NormalisedText } from './symbols.js';
 
 /** Which list a term came from; detectors read the hits of their groups. */
 export const Group = {
@@ -175,7 +175,7 @@ export class TermIndex {
    */
   scanText(text: string, norm: NormalisedText, hits: TermHits): number {
     normaliseAndWalk(text, norm, this.tables, this.walk);
-    this.fileHits(norm, hits);
+    this.fileHits(text, norm, hits);
     return this.walk.facts;
   }
 
@@ -184,29 +184,23 @@ export class TermIndex {
     return this.walk.digitRuns;
   }
 
-  /** Scans an already normalised post and files every hit whose boundaries hold. */
-  scan(norm: NormalisedText, hits: TermHits): void {
-    walkSymbols(norm, this.tables, this.walk);
-    this.fileHits(norm, hits);
-  }
-
   /** Turns the walk's term ends into hits, in order of end position, checking word boundaries. */
-  private fileHits(norm: NormalisedText, hits: TermHits): void {
+  private fileHits(text: string, norm: NormalisedText, hits: TermHits): void {
     hits.reset();
     const { ends: found, count } = this.walk;
     if (count === 0) return;
-    const { symbols, softPass, pass, length } = norm;
+    const { symbols, length } = norm;
     const { outHead, outputs, lengths, alphabetSize } = this.tables;
     const { specStart, specGroup, specRef, specLeft, specRight } = this;
     for (let k = 0; k < count * 2; k += 2) {
       const end = found[k] ?? 0;
       let o = outHead[((found[k + 1] ?? 0) / alphabetSize) | 0] ?? -1;
       const hardRight = end === length || !isWordSymbol(symbols[end] ?? 0);
-      const softRight = !hardRight && softPass[end] === pass;
+      const softRight = !hardRight && symbolSoft(norm, text, end);
       for (let pattern = outputs[o] ?? -1; pattern !== -1; pattern = outputs[++o] ?? -1) {
         const start = end - (lengths[pattern] ?? 0);
         const hardLeft = start === 0 || !isWordSymbol(symbols[start - 1] ?? 0);
-        const softLeft = !hardLeft && softPass[start] === pass;
+        const softLeft = !hardLeft && symbolSoft(norm, text, start);
         for (let e = specStart[pattern] ?? 0, last = specStart[pattern + 1] ?? 0; e < last; e++) {
           const left = specLeft[e] ?? Edge.None;
           if (left !== Edge.None && !hardLeft && !(left === Edge.Soft && softLeft)) continue;
