@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../src/domain/tokens.js';
+import { totp } from '../src/services/two-factor/totp.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { createPerson, signInWithCookie, type TestPerson } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
@@ -915,6 +916,37 @@ describe.each(DIALECTS)('OAuth authorization server (%s)', (dialect) => {
       ).toBe(401);
       expect((await exchange(app, pending)).body.error).toBe('invalid_grant');
       expect((await dave.client.get('/api/v1/accounts/verify_credentials')).status).toBe(200);
+    });
+
+    it('asks for the two-factor code on the sign-in page of a person who has it on', async () => {
+      const gina = await createPerson(server, { password: PASSWORD });
+      const setup = await gina.client.post('/api/roost/v1/two_factor/setup');
+      const confirmed = await gina.client.post('/api/roost/v1/two_factor/confirm', { code: totp(setup.body.secret) });
+      expect(confirmed.status).toBe(200);
+      const who = new Browser(server.url);
+      const app = await registerApp();
+      const withoutCode = await signIn(who, authorizePath(app), gina.username);
+      expect(withoutCode.status).toBe(401);
+      expect(withoutCode.text).toContain('name="otp"');
+      // The password alone opened no session: the consent page still asks to sign in.
+      expect((await who.get(authorizePath(app))).text).toContain('action="/oauth/sign_in"');
+      const wrong = await who.submit('/oauth/sign_in', {
+        ...formFields(withoutCode.text),
+        login: gina.username,
+        password: PASSWORD,
+        otp: totp(setup.body.secret) === '000000' ? '111111' : '000000',
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.text).toContain('The two-factor code is not valid.');
+      // The current code was just spent on enrolment (codes work once), so sign in with a recovery code.
+      const right = await who.submit('/oauth/sign_in', {
+        ...formFields(wrong.text),
+        login: gina.username,
+        password: PASSWORD,
+        otp: confirmed.body.recovery_codes[0],
+      });
+      expect(right.status).toBe(303);
+      expect((await who.get(authorizePath(app))).text).toContain('action="/oauth/authorize"');
     });
 
     it('revokes every app token when the person changes their password or is suspended', async () => {

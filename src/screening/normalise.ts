@@ -26,7 +26,8 @@ import {
   ASCII_FACT,
   DIGIT_0,
   FACT_DIGITS_CLOSE,
-  dotWordFact,
+  looksAround,
+  punctuationFact,
   LEET_DIGIT_SYM,
   REPEAT_LIMIT,
   SYM_BREAK,
@@ -66,10 +67,12 @@ export { normaliseGeneral } from './normalise-general.js';
  */
 const FAST_ITEM = new Uint16Array(65536);
 const FAST_SEP = 128;
+/** On a separator: punctuationFact must look at its neighbours. */
+const FAST_LOOK = 64;
 const FACT_SHIFT = 8;
 for (let code = 0; code < 128; code++) {
   if (ASCII_CLASS[code] === C_LETTER) FAST_ITEM[code] = (ASCII_SYM[code] ?? 0) | ((ASCII_UPPER[code] ?? 0) << 6);
-  else if (ASCII_CLASS[code] === C_SEP) FAST_ITEM[code] = FAST_SEP | ((ASCII_FACT[code] ?? 0) << FACT_SHIFT);
+  else if (ASCII_CLASS[code] === C_SEP) FAST_ITEM[code] = FAST_SEP | (looksAround(code) ? FAST_LOOK : 0) | ((ASCII_FACT[code] ?? 0) << FACT_SHIFT);
 }
 
 /** Pseudo-class of the end of the text: ends the last token like a separator. */
@@ -327,7 +330,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         gateLetter = false;
         passPrev = C_SEP;
         facts |= info >> FACT_SHIFT;
-        if (code === 46) facts |= dotWordFact(text, i);
+        if ((info & FAST_LOOK) !== 0) facts |= punctuationFact(text, i, code);
         if (prev === SYM_SEP) {
           run++;
           ends[m - 1] = i + 1;
@@ -376,7 +379,7 @@ function onePass(text: string, out: NormalisedText, tables: AutomatonTables, wal
         s = ASCII_SYM[code]!;
         u = ASCII_UPPER[code]!;
         facts |= ASCII_FACT[code]!;
-        if (code === 46) facts |= dotWordFact(text, i);
+        if (looksAround(code)) facts |= punctuationFact(text, i, code);
         if (c === C_DIGIT && replay < 0) {
           if (lastDigit !== i - 1) digitRuns.add(i);
           digitChain = i - lastDigit <= 4 ? digitChain + 1 : 1;

@@ -258,10 +258,28 @@ function isAsciiAlnum(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
-/** FACT_DOT_WORD for the '.' at `at`. */
-export function dotWordFact(text: string, at: number): number {
-  const after = text.charCodeAt(at + 1);
-  return ((after >= 97 && after <= 122) || (after >= 65 && after <= 90)) && isAsciiAlnum(text.charCodeAt(at - 1)) ? FACT_DOT_WORD : 0;
+/** '://' occurs. */
+export const FACT_SCHEME = 256;
+/** 'go/' occurs. */
+export const FACT_GO_SLASH = 512;
+/** '-----BEGIN' occurs. */
+export const FACT_KEY_BLOCK = 1024;
+
+/** The facts that the punctuation at `at` (`. : / -`, given as `code`) and its neighbours make. */
+export function punctuationFact(text: string, at: number, code: number): number {
+  if (code === 46) {
+    const after = text.charCodeAt(at + 1);
+    return ((after >= 97 && after <= 122) || (after >= 65 && after <= 90)) && isAsciiAlnum(text.charCodeAt(at - 1)) ? FACT_DOT_WORD : 0;
+  }
+  if (code === 58) return text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47 ? FACT_SCHEME : 0;
+  if (code === 47) return at >= 2 && text.charCodeAt(at - 1) === 111 && text.charCodeAt(at - 2) === 103 ? FACT_GO_SLASH : 0;
+  if (code === 45) return text.startsWith('-----BEGIN', at) ? FACT_KEY_BLOCK : 0;
+  return 0;
+}
+
+/** The punctuation whose neighbours punctuationFact looks at. */
+export function looksAround(code: number): boolean {
+  return code === 46 || code === 58 || code === 47 || code === 45;
 }
 
 export const ASCII_FACT = new Uint8Array(128);
@@ -297,7 +315,7 @@ export function textFacts(text: string, runs?: DigitRuns): number {
     const code = text.charCodeAt(i);
     if (code >= 128) continue;
     facts |= ASCII_FACT[code] ?? 0;
-    if (code === 46) facts |= dotWordFact(text, i);
+    if (looksAround(code)) facts |= punctuationFact(text, i, code);
     if (code >= 48 && code <= 57) {
       if (lastDigit !== i - 1) runs?.add(i);
       chain = i - lastDigit <= 4 ? chain + 1 : 1;

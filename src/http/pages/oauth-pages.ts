@@ -8,6 +8,8 @@ export interface SignInPage {
   csrf: string;
   login?: string;
   error?: string;
+  /** Ask for the two-factor code as well (the person has two-factor sign-in on). */
+  askCode?: boolean;
 }
 
 export function signInPage(page: SignInPage): string {
@@ -22,6 +24,12 @@ ${hiddenFields({ ...page.params, csrf: page.csrf })}
 <input type="text" id="login" name="login" autocomplete="username" required value="${escapeHtml(page.login ?? '')}">
 <label for="password">Password</label>
 <input type="password" id="password" name="password" autocomplete="current-password" required>
+${
+  page.askCode
+    ? `<label for="otp">Two-factor code (or a recovery code)</label>
+<input type="text" id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" required autofocus>`
+    : ''
+}
 <div class="actions"><button class="primary" type="submit">Sign in</button></div>
 </form>`,
   );

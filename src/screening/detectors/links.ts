@@ -2,7 +2,7 @@
 // list), plus what is internal everywhere — private and loopback IP addresses, single-label
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
-import { FACT_COLON, FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_SLASH, type DigitRuns } from '../symbols.js';
+import { FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_GO_SLASH, FACT_SCHEME, type DigitRuns } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
@@ -174,13 +174,6 @@ function schemeSeparator(text: string): number {
   return -1;
 }
 
-function hasGoSlash(text: string): boolean {
-  for (let at = text.indexOf('/', 2); at !== -1; at = text.indexOf('/', at + 1)) {
-    if (text.charCodeAt(at - 1) === 111 && text.charCodeAt(at - 2) === 103) return true;
-  }
-  return false;
-}
-
 /**
  * The host of a URL: the authority (up to the first '/', '?' or '#' after '://'), after its
  * last '@', without a trailing `:port` and without IPv6 brackets.
@@ -231,7 +224,7 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
   const { text, facts } = ctx;
   if (seen.length > 0) seen.length = 0;
   // Every URL has its '://' at most 5 characters after its start (the longest scheme).
-  const firstScheme = (facts & FACT_COLON) !== 0 ? schemeSeparator(text) : -1;
+  const firstScheme = (facts & FACT_SCHEME) !== 0 ? schemeSeparator(text) : -1;
   URL.lastIndex = Math.max(0, firstScheme - 8);
   for (let m = firstScheme !== -1 ? URL.exec(text) : null; m !== null; m = URL.exec(text)) {
     const host = urlHost(m[0]);
@@ -252,7 +245,7 @@ export function detectInternalLinks(ctx: ScanContext, domains: InternalDomainMat
     if (isPrivateIp(host)) report(ctx, m.index, m[0]);
   }
   GO_LINK.lastIndex = 0;
-  for (let m = (facts & FACT_SLASH) !== 0 && hasGoSlash(text) ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0]);
+  for (let m = (facts & FACT_GO_SLASH) !== 0 ? GO_LINK.exec(text) : null; m !== null; m = GO_LINK.exec(text)) report(ctx, m.index, m[0]);
   // The automaton saw every "localhost" (a substring search of every post would cost more).
   if (ctx.hits.get(Group.LinkHint).length === 0 || !text.includes('localhost')) return;
   const localhost = /\blocalhost(?::\d{2,5}(?:\/[^\s<>"'`]*)?|\/[^\s<>"'`]+)/gi;

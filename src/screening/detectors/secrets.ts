@@ -3,7 +3,7 @@
 // preset (see secrets.test.ts, which cross-checks against secretlint itself) but run
 // synchronously as precompiled regular expressions, behind one cheap prefilter.
 import type { ScanContext } from '../scan-context.js';
-import { FACT_AT, FACT_COLON, FACT_DASH } from '../symbols.js';
+import { FACT_AT, FACT_KEY_BLOCK, FACT_SCHEME } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 interface SecretPattern {
@@ -175,28 +175,13 @@ function markPossible(search: NeedleSearch, text: string): void {
 /** Any hint that one of the patterns could match; the common case (no hint) costs one test. */
 const URL_CREDENTIALS = /:\/\/[^\s/@]*:[^\s@/]+@/;
 
-/** Whether '://' occurs (a single-character search per ':' beats a substring search). */
-export function hasSchemeSeparator(text: string): boolean {
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47) return true;
-  }
-  return false;
-}
-
-function hasKeyBlock(text: string): boolean {
-  for (let at = text.indexOf('-'); at !== -1; at = text.indexOf('-', at + 1)) {
-    if (text.startsWith('-----BEGIN', at)) return true;
-  }
-  return false;
-}
-
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx;
   // The automaton already saw every hint word; only credentials in URLs need a look at the raw text.
   const { facts } = ctx;
   if (ctx.hits.get(Group.SecretHint).length === 0) {
-    const urlCredentials = (facts & FACT_COLON) !== 0 && (facts & FACT_AT) !== 0 && hasSchemeSeparator(text) && URL_CREDENTIALS.test(text);
-    if (!urlCredentials && !((facts & FACT_DASH) !== 0 && hasKeyBlock(text))) return;
+    const urlCredentials = (facts & FACT_SCHEME) !== 0 && (facts & FACT_AT) !== 0 && URL_CREDENTIALS.test(text);
+    if (!urlCredentials && (facts & FACT_KEY_BLOCK) === 0) return;
   }
   possible.fill(0);
   markPossible(CASED, text);

@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.js';
-import { UnauthorizedError } from '../../../domain/errors.js';
+import { AppError, UnauthorizedError } from '../../../domain/errors.js';
 import type { SignedIn } from '../../../services/auth/credentials.js';
 import type { Viewer } from '../../../services/auth/viewer.js';
 import {
@@ -40,6 +40,7 @@ const AuthorizationQuery = z.object({
 const SignInForm = AuthorizationQuery.extend({
   login: z.string().max(320).default(''),
   password: z.string().max(1000).default(''),
+  otp: z.string().max(40).optional(),
   csrf: z.string().optional(),
 });
 
@@ -61,7 +62,7 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
     reply: FastifyReply,
     auth: AuthorizationRequest,
     status: number,
-    extra: { login?: string; error?: string } = {},
+    extra: { login?: string; error?: string; askCode?: boolean } = {},
   ) {
     const csrf = request.cookies[SIGN_IN_CSRF_COOKIE] || newCsrfValue();
     void reply.setCookie(SIGN_IN_CSRF_COOKIE, csrf, {
@@ -143,6 +144,20 @@ export function registerAuthorizeRoutes(app: App, ctx: AppContext): void {
         return showSignIn(request, reply, auth, 401, {
           login: form.login,
           error: 'The login or password is wrong.',
+        });
+      }
+      // With two-factor sign-in on, the password alone opens nothing: the session stands only with a valid code.
+      try {
+        await ctx.services.twoFactor.requireSecondFactor(signedIn.userId, form.otp || undefined, () =>
+          credentials.endSession(signedIn.sessionId),
+        );
+      } catch (error) {
+        const missing = error instanceof AppError && error.code === 'otp_required';
+        if (!missing && !(error instanceof UnauthorizedError)) throw error;
+        return showSignIn(request, reply, auth, 401, {
+          login: form.login,
+          askCode: true,
+          error: missing ? 'Enter the code from your authenticator app.' : 'The two-factor code is not valid.',
         });
       }
       // Signing in as someone (else) ends the session this browser had.
