@@ -45,6 +45,11 @@ function compileMarkers(entries: readonly string[]): MarkerSearch {
   const otherFirsts: string[] = [];
   for (const entry of entries) {
     const first = String.fromCodePoint(entry.codePointAt(0) ?? 32);
+    // A regular expression that does not open with a literal could start anywhere.
+    if (entry.includes('\\') && /^[\\([.^$|?*+{]/.test(entry)) {
+      starts.fill(ANYWHERE);
+      return { sticky: new RegExp(source, 'iuy'), starts };
+    }
     if (first.length === 2) starts[first.charCodeAt(0)] = ANYWHERE;
     else if (entry.includes('\\') || /^[\p{L}\p{N}]/u.test(entry)) wordFirsts.push(escape(first).replace('-', '\\-'));
     else otherFirsts.push(escape(first).replace('-', '\\-'));

@@ -67,4 +67,8 @@ export function addBuiltinTerms(builder: TermIndexBuilder): void {
   for (const term of secretHints.hints) addListTerm(builder, term, Group.SecretHint, 0);
   // Found anywhere, even inside a longer word: a gate for the link detector's own search.
   builder.addText('localhost', { group: Group.LinkHint, ref: 0, left: Edge.None, right: Edge.None });
+  // Every verb of the job-cuts pattern (confidential.ts) holds one of these, whatever its form.
+  for (const stem of ['cut', 'eliminat', 'slash', 'shed', 'lay', 'laid', 'let', 'ax', 'reduc']) {
+    builder.addText(stem, { group: Group.CutVerb, ref: 0, left: Edge.None, right: Edge.None });
+  }
 }

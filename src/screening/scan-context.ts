@@ -62,15 +62,6 @@ export function sentenceBounds(text: string, pos: number): [number, number] {
   return [start, end];
 }
 
-/** The line around `pos` (no sentence splitting), for windows that must not cross lines. */
-export function lineBounds(text: string, pos: number): [number, number] {
-  let start = pos;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-  let end = pos;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  return [start, end];
-}
-
 /**
  * `max(start of the line around pos, pos - back)`: the start of a look-behind window that
  * must not cross a line, found without walking the whole line.

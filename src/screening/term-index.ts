@@ -29,9 +29,11 @@ export const Group = {
   SecretHint: 18,
   /** Words whose absence lets the link detector skip a substring search (`localhost`). */
   LinkHint: 19,
+  /** Stems of the verbs of job cuts (`cut`, `lay`, `reduc`…), anywhere in a word: a gate for that pattern. */
+  CutVerb: 20,
 } as const;
 export type Group = (typeof Group)[keyof typeof Group];
-export const GROUP_COUNT = 20;
+export const GROUP_COUNT = 21;
 
 /** Boundary required at a term's edge: none, a hard word boundary, or also a camelCase hump. */
 export const Edge = { None: 0, Word: 1, Soft: 2 } as const;

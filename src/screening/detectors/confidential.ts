@@ -48,7 +48,7 @@ function detectFinancial(ctx: ScanContext, marked: boolean): void {
   const direct = ctx.hits.get(Group.FinanceDirect);
   const terms = ctx.hits.get(Group.FinanceTerm);
   const { text } = ctx;
-  const maybeCuts = ctx.hits.get(Group.Headcount).length > 0 && (ctx.facts & FACT_DIGIT) !== 0;
+  const maybeCuts = ctx.hits.get(Group.Headcount).length > 0 && (ctx.facts & FACT_DIGIT) !== 0 && ctx.hits.get(Group.CutVerb).length > 0;
   if (direct.length === 0 && terms.length === 0 && !maybeCuts) return;
   const forward = ctx.hits.get(Group.ForwardCue);
   const publicCues = ctx.hits.get(Group.PublicCue).filter((hit) => !coveredBy(hit.start, hit.end, forward));

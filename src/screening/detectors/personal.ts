@@ -49,6 +49,10 @@ const PHONE_CANDIDATE = /(?:\+|\b)\(?\d[\d\s().\-–]{5,20}\d\b/g;
 const PHONE_CUE = /\b(?:call|calling|phone|tel|telephone|mobile|cell|cellphone|whats ?app|text|sms|reach|ring|contact|number|fax|ph|mob|landline|dial)\b/i;
 const NOT_PHONE_CUE =
   /(?:\b(?:order|orders|invoice|ticket|ref|reference|case|tracking|shipment|parcel|po|sku|serial|account|acct|id|version|build|isbn|part|item|model|batch|lot|issue|pr|bug|incident|claim|policy|confirmation|booking|receipt|transaction|txn|imei|patent|room|flight|route|zip|postcode)\b[\s:#.]*(?:no\.?|number|num|#)?[\s:#.]*|#\s?)$/i;
+/** A shipping reference read so far (`Tracking number 1Z 999 AA1 `): the digits that follow continue it. */
+const SHIPPING_CODE_BEFORE = /\b(?:tracking|shipment|parcel|package|waybill|consignment|awb|ups|fedex|usps|dhl)\b[\s:#.]*(?:no\.?|number|num|#|id)?[\s:#.]*(?:[A-Z0-9]{1,12}[\s-]){1,6}$/i;
+/** The candidate continues a code of letters and digits (`AA1 01 2345 6784`, `1Z 999 …`). */
+const CODE_TOKEN_BEFORE = /(?:^|\s)(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{2,}[\s-]$/;
 const NANP = /^(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-]?(\d{4})$/;
 const NANP_TOLL_FREE = /^(?:800|833|844|855|866|877|888)$/;
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}\s?[-–]\s?\d{2,4})$/;
@@ -115,6 +119,7 @@ export function detectPhones(ctx: ScanContext): void {
     if (DATE_LIKE.test(candidate) || IP_LIKE.test(candidate)) continue;
     const prefix = text.slice(windowStart(text, m.index, 30), m.index);
     if (NOT_PHONE_CUE.test(prefix)) continue;
+    if (CODE_TOKEN_BEFORE.test(prefix) || SHIPPING_CODE_BEFORE.test(text.slice(windowStart(text, m.index, 60), m.index))) continue;
     const cue = PHONE_CUE.test(text.slice(windowStart(text, m.index, 40), windowEnd(text, m.index, m.index + candidate.length + 20)));
     const plus = candidate.startsWith('+');
     const grouped = GROUPED.test(candidate);
@@ -213,8 +218,10 @@ export function detectIbans(ctx: ScanContext): void {
   }
 }
 
-const SSN = /\b(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}\b/g;
-const SSN_CUED = /\b(?:ssn|social security(?: number| no\.?| #)?)\s*(?:#|:|is|was)?\s*((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})\b/gi;
+const SSN = /\b(?!000|666|9\d\d)\d{3}([-. ])(?!00)\d{2}\1(?!0000)\d{4}\b/g;
+/** Spaced or dotted SSNs look like any other digit groups, so they need a cue just before. */
+const SSN_CUE = /\b(?:ssn|ss#|social security|social(?:\s+(?:number|no\.?|#))?\s*(?:#|:|is|was))/i;
+const SSN_CUED = /\b(?:ssn|social security(?: number| no\.?| #)?|social(?= *(?:#|:|is\b|was\b)))\s*(?:#|:|is|was)?\s*((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})\b/gi;
 const UK_NINO = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
 /** After an explicit cue any NI-shaped value counts, including HMRC's own example prefix QQ. */
 const NINO_CUED = /\b(?:NI|NINO|national insurance)(?:\s+(?:number|no\.?|#))?\s*(?:is|was|:)?\s*([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b/gi;
@@ -288,7 +295,7 @@ function runStartShapes(text: string, start: number): number {
 function ssnAfter(text: string, at: number): boolean {
   const sep = text.charCodeAt(at);
   return (
-    (sep === 45 || sep === 32) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === sep &&
+    (sep === 45 || sep === 32 || sep === 46) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === sep &&
     isDigit(text.charCodeAt(at + 4)) && isDigit(text.charCodeAt(at + 5)) && isDigit(text.charCodeAt(at + 6)) && isDigit(text.charCodeAt(at + 7))
   );
 }
@@ -331,7 +338,7 @@ export function detectNationalIds(ctx: ScanContext, shapes = digitShapes(ctx.tex
   SSN.lastIndex = 0;
   for (let m = (shapes & SHAPE_SSN) !== 0 ? SSN.exec(text) : null; m !== null; m = SSN.exec(text)) {
     const before = text.slice(windowStart(text, m.index, 30), m.index);
-    if (m[1] === ' ' && !/\b(?:ssn|social security)\b/i.test(before)) continue;
+    if (m[1] !== '-' && !SSN_CUE.test(before)) continue;
     if (NOT_PHONE_CUE.test(before)) continue;
     push(m.index, m.index + m[0].length, 'Contains a US Social Security number.');
   }
