@@ -76,8 +76,11 @@ const SALES = compileMarkers(contextData.salesMarkers);
 function firstMarker(search: MarkerSearch, text: string): string | undefined {
   const { sticky, starts } = search;
   for (let p = 0; p < text.length; p++) {
-    const flags = starts[text.charCodeAt(p)] ?? 0;
+    const code = text.charCodeAt(p);
+    const flags = starts[code] ?? 0;
     if (flags === 0) continue;
+    // A search under `u` never starts inside a surrogate pair.
+    if (code >= 0xdc00 && code <= 0xdfff && p > 0 && (text.charCodeAt(p - 1) & 0xfc00) === 0xd800) continue;
     if (flags === AT_WORD_START && p > 0 && isWordUnit(text.charCodeAt(p - 1))) continue;
     sticky.lastIndex = p;
     const match = sticky.exec(text);

@@ -1,10 +1,10 @@
 /**
- * A local Bluesky PDS for connector tests, from @atproto/dev-env — NOT installed (see
- * docs/connectors.md for what installing it takes). No test uses this yet: with the package
- * present, a test calls `startBlueskyPds()`, configures a `bluesky` connector with the returned
- * service URL, handle and app password, allow-lists loopback, and checks the record with
- * com.atproto.repo.getRecord after publishing (once, also when retried) and after retracting.
+ * A local Bluesky PDS for connector tests, from @atproto/dev-env (a devDependency):
+ * `TestNetworkNoAppView` runs a PLC directory and a PDS on loopback, without the app view. The
+ * account it creates signs in with an app password, as a brand's `bluesky` connector would
+ * (tests/connectors-bluesky.test.ts).
  */
+import { TestNetworkNoAppView } from '@atproto/dev-env';
 
 export interface LocalPds {
   /** The PDS's base URL (loopback). */
@@ -15,20 +15,8 @@ export interface LocalPds {
   close(): Promise<void>;
 }
 
-interface DevEnvModule {
-  TestNetworkNoAppView: {
-    create(options: Record<string, unknown>): Promise<{
-      pds: { url: string };
-      close(): Promise<void>;
-    }>;
-  };
-}
-
 export async function startBlueskyPds(): Promise<LocalPds> {
-  // A variable specifier keeps TypeScript and Vite from resolving a package that is not installed.
-  const specifier = '@atproto/dev-env';
-  const devEnv = (await import(/* @vite-ignore */ specifier)) as DevEnvModule;
-  const network = await devEnv.TestNetworkNoAppView.create({});
+  const network = await TestNetworkNoAppView.create({});
   const service = network.pds.url;
   const handle = 'northwind.test';
   const password = 'correct-horse-battery';

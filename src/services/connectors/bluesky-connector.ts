@@ -39,7 +39,7 @@ export class BlueskyConnector implements Connector {
 
   async publish(post: OutboundPost, idempotencyKey: string): Promise<PublishedRemote> {
     const session = await this.session();
-    const rkey = recordKey(post.releasedAt, idempotencyKey);
+    const rkey = recordKey(post.releasedAt + Math.floor(Math.random() * 1000), idempotencyKey);
     const text = post.spoilerText ? `${post.spoilerText}\n\n${post.text}` : post.text;
     const written = await this.call<{ uri: string }>('com.atproto.repo.putRecord', session.accessJwt, {
       repo: session.did,
