@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyFor } from '../src/services/connectors/allowlist.js';
 import { BlueskyConnector, recordKey } from '../src/services/connectors/bluesky-connector.js';
 import { startBlueskyPds, type LocalPds } from './helpers/bluesky.js';
-import { createBrand, draftPath, eventually, person, type BrandFixture, type Staff } from './helpers/brand-setup.js';
+import {
+  createBrand,
+  draftPath,
+  eventually,
+  person,
+  type BrandFixture,
+  type Staff,
+} from './helpers/brand-setup.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -62,13 +69,20 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
     }
   }
 
-  async function xrpc(method: string, params: Record<string, string>): Promise<{ status: number; body: any }> {
+  async function xrpc(
+    method: string,
+    params: Record<string, string>,
+  ): Promise<{ status: number; body: any }> {
     const response = await fetch(`${pds.service}/xrpc/${method}?${new URLSearchParams(params)}`);
     return { status: response.status, body: await response.json() };
   }
 
   async function postsWithText(text: string): Promise<PostRecord[]> {
-    const listed = await xrpc('com.atproto.repo.listRecords', { repo: pds.did, collection: COLLECTION, limit: '100' });
+    const listed = await xrpc('com.atproto.repo.listRecords', {
+      repo: pds.did,
+      collection: COLLECTION,
+      limit: '100',
+    });
     expect(listed.status).toBe(200);
     return (listed.body.records as PostRecord[]).filter((r) => r.value.text === text);
   }
@@ -102,7 +116,8 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
   }
 
   async function release(brand: BrandFixture, text: string): Promise<string> {
-    const id = (await author.client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: text })).body.id;
+    const id = (await author.client.post(`/api/roost/v1/brands/${brand.id}/drafts`, { status: text })).body
+      .id;
     expect((await author.client.post(draftPath(brand, id, 'submit'))).status).toBe(200);
     expect((await approver.client.post(draftPath(brand, id, 'approve'))).body.state).toBe('approved');
     const scheduled = await publisher.client.post(draftPath(brand, id, 'schedule'));
@@ -147,7 +162,11 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
 
     const record = await getRecord(delivery.remote_id!);
     expect(record.status).toBe(200);
-    expect(record.body.value).toMatchObject({ $type: COLLECTION, text, createdAt: new Date(row.created_at).toISOString() });
+    expect(record.body.value).toMatchObject({
+      $type: COLLECTION,
+      text,
+      createdAt: new Date(row.created_at).toISOString(),
+    });
     expect(await postsWithText(text)).toHaveLength(1);
 
     // A retry after a lost answer: the PDS wrote the record but Roost never recorded it, so the
@@ -161,8 +180,10 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
     const again = deliveryOf((await draft(brand, id)).body, connector.id)!;
     expect(again).toMatchObject({ state: 'delivered', attempts: 2, remote_id: delivery.remote_id });
     // And the connector itself, sent the same post and key once more.
-    const direct = new BlueskyConnector({ service: pds.service, identifier: pds.handle }, pds.appPassword, async () =>
-      policyFor(['127.0.0.1', new URL(pds.service).hostname]),
+    const direct = new BlueskyConnector(
+      { service: pds.service, identifier: pds.handle },
+      pds.appPassword,
+      async () => policyFor(['127.0.0.1', new URL(pds.service).hostname]),
     );
     const post = {
       draftId: Number(id),
@@ -178,7 +199,9 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
     expect(once).toHaveLength(1);
     expect(once[0]!.uri).toBe(delivery.remote_id);
 
-    const retracted = await publisher.client.post(draftPath(brand, id, 'retract'), { reason: 'Wrong network' });
+    const retracted = await publisher.client.post(draftPath(brand, id, 'retract'), {
+      reason: 'Wrong network',
+    });
     expect(retracted.body.state).toBe('retracted');
     await drain();
     const gone = await eventually(
@@ -217,11 +240,18 @@ describe.each(DIALECTS)('the Bluesky connector against a local PDS (%s)', (diale
   it('checks a Bluesky connector’s settings and app password (400 naming the field, nothing written)', async () => {
     const brand = await externalBrand();
     const path = `/api/roost/v1/brands/${brand.id}/connectors`;
-    const body = { kind: 'bluesky', name: 'Bluesky', settings: { service: pds.service, identifier: pds.handle } };
+    const body = {
+      kind: 'bluesky',
+      name: 'Bluesky',
+      settings: { service: pds.service, identifier: pds.handle },
+    };
     const cases: Array<[Record<string, unknown>, string]> = [
       [body, 'secret'],
       [{ ...body, secret: 'x', settings: { service: pds.service } }, 'settings.identifier'],
-      [{ ...body, secret: 'x', settings: { identifier: pds.handle, service: 'at://nowhere' } }, 'settings.service'],
+      [
+        { ...body, secret: 'x', settings: { identifier: pds.handle, service: 'at://nowhere' } },
+        'settings.service',
+      ],
       [{ ...body, secret: 'x', settings: { ...body.settings, url: pds.service } }, 'settings.url'],
     ];
     for (const [input, field] of cases) {

@@ -178,7 +178,7 @@ function schemeSeparator(text: string): number {
  * The host of a URL: the authority (up to the first '/', '?' or '#' after '://'), after its
  * last '@', without a trailing `:port` and without IPv6 brackets.
  */
-function urlHost(url: string): string {
+export function urlHost(url: string): string {
   const from = url.indexOf('://') + 3;
   let to = from;
   while (to < url.length) {

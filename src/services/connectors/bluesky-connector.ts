@@ -6,7 +6,7 @@
  * the release time and the idempotency key, and `putRecord` with the same key and content
  * writes the same record again instead of a second post.
  *
- * Untested here: a test needs a local PDS from @atproto/dev-env (see docs/connectors.md).
+ * Tested against a local PDS from @atproto/dev-env in tests/connectors-bluesky.test.ts.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -39,7 +39,7 @@ export class BlueskyConnector implements Connector {
 
   async publish(post: OutboundPost, idempotencyKey: string): Promise<PublishedRemote> {
     const session = await this.session();
-    const rkey = recordKey(post.releasedAt + Math.floor(Math.random() * 1000), idempotencyKey);
+    const rkey = recordKey(post.releasedAt, idempotencyKey);
     const text = post.spoilerText ? `${post.spoilerText}\n\n${post.text}` : post.text;
     const written = await this.call<{ uri: string }>('com.atproto.repo.putRecord', session.accessJwt, {
       repo: session.did,
