@@ -117,22 +117,28 @@ interface Measure {
   p99Long: number;
 }
 
+/**
+ * Times `run` over every post, twice. The machine is shared, and other processes pre-empt a
+ * run now and then, for whole seconds at a time: a post's time is the faster of its two, and
+ * the throughput is the number of posts over the sum of those times. Every matcher is measured
+ * the same way.
+ */
 function measure(name: string, run: (text: string) => unknown): Measure {
   for (let i = 0; i < Math.min(posts.length, 5_000); i++) run(posts[i] ?? '');
-  const times = new Float64Array(posts.length);
-  const long: number[] = [];
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < posts.length; i++) {
-    const text = posts[i] ?? '';
-    const t0 = process.hrtime.bigint();
-    run(text);
-    const micros = Number(process.hrtime.bigint() - t0) / 1000;
-    times[i] = micros;
-    if (text.length >= 450) long.push(micros);
+  const times = new Float64Array(posts.length).fill(Infinity);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < posts.length; i++) {
+      const text = posts[i] ?? '';
+      const t0 = process.hrtime.bigint();
+      run(text);
+      const micros = Number(process.hrtime.bigint() - t0) / 1000;
+      if (micros < (times[i] ?? Infinity)) times[i] = micros;
+    }
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const sorted = Array.from(times).sort((a, b) => a - b);
-  long.sort((a, b) => a - b);
+  let seconds = 0;
+  for (const micros of times) seconds += micros / 1e6;
+  const long = Float64Array.from(posts.flatMap((p, i) => (p.length >= 450 ? [times[i] ?? 0] : []))).sort();
+  const sorted = Float64Array.from(times).sort();
   const pct = (values: ArrayLike<number>, q: number): number => values[Math.min(values.length - 1, Math.floor(values.length * q))] ?? 0;
   return { name, seconds, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), p99Long: pct(long, 0.99) };
 }

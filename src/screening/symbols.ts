@@ -16,6 +16,14 @@ export const ALPHABET_SIZE = 40;
 export const LETTER_A = 1;
 export const DIGIT_0 = 27;
 
+/**
+ * The code unit at `i`, or -1 outside the text. Reading past either end would be NaN, and the
+ * first such read costs a deoptimization of the hot loop that made it.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 export function isWordSymbol(sym: number): boolean {
   return sym >= 1 && sym <= SYM_OTHER;
 }
@@ -69,8 +77,8 @@ export function symbolSoft(norm: NormalisedText, text: string, k: number): boole
   if (stored === norm.pass) return true;
   if (stored === -norm.pass) return false;
   const at = norm.starts[k] ?? 0;
-  const c = text.charCodeAt(at);
-  const before = text.charCodeAt(at - 1);
+  const c = codeAt(text, at);
+  const before = codeAt(text, at - 1);
   return c >= 65 && c <= 90 && before >= 97 && before <= 122;
 }
 
@@ -268,11 +276,11 @@ export const FACT_KEY_BLOCK = 1024;
 /** The facts that the punctuation at `at` (`. : / -`, given as `code`) and its neighbours make. */
 export function punctuationFact(text: string, at: number, code: number): number {
   if (code === 46) {
-    const after = text.charCodeAt(at + 1);
-    return ((after >= 97 && after <= 122) || (after >= 65 && after <= 90)) && isAsciiAlnum(text.charCodeAt(at - 1)) ? FACT_DOT_WORD : 0;
+    const after = codeAt(text, at + 1);
+    return ((after >= 97 && after <= 122) || (after >= 65 && after <= 90)) && isAsciiAlnum(codeAt(text, at - 1)) ? FACT_DOT_WORD : 0;
   }
-  if (code === 58) return text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47 ? FACT_SCHEME : 0;
-  if (code === 47) return at >= 2 && text.charCodeAt(at - 1) === 111 && text.charCodeAt(at - 2) === 103 ? FACT_GO_SLASH : 0;
+  if (code === 58) return codeAt(text, at + 1) === 47 && codeAt(text, at + 2) === 47 ? FACT_SCHEME : 0;
+  if (code === 47) return codeAt(text, at - 1) === 111 && codeAt(text, at - 2) === 103 ? FACT_GO_SLASH : 0;
   if (code === 45) return text.startsWith('-----BEGIN', at) ? FACT_KEY_BLOCK : 0;
   return 0;
 }

@@ -2,7 +2,7 @@
 // list), plus what is internal everywhere — private and loopback IP addresses, single-label
 // hosts (`http://wiki/`), `go/` short links, and the .local/.corp/.lan/.internal family.
 import type { ScanContext } from '../scan-context.js';
-import { FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_GO_SLASH, FACT_SCHEME, type DigitRuns } from '../symbols.js';
+import { FACT_DIGIT, FACT_DOT, FACT_DOT_WORD, FACT_GO_SLASH, FACT_SCHEME, codeAt, type DigitRuns } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const INTERNAL_SUFFIXES = ['local', 'corp', 'lan', 'internal', 'intranet', 'intra', 'home.arpa', 'localdomain', 'private', 'priv', 'localhost'];
@@ -80,7 +80,7 @@ export function compileInternalDomains(entries: readonly string[]): InternalDoma
     dotContext,
     isInternalHost(hostRaw: string): boolean {
       const lower = hostRaw.toLowerCase();
-      const host = lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+      const host = codeAt(lower, lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
       if (host === 'localhost') return true;
       // Only a host of four dot-separated parts can be an IP address.
       const dots = countDots(host);
@@ -123,8 +123,8 @@ function maybeBareHost(text: string, dotContext: Uint8Array): boolean {
   let hostShape = false;
   let gateShape = false;
   for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
-    const before = text.charCodeAt(at - 1);
-    const after = text.charCodeAt(at + 1);
+    const before = codeAt(text, at - 1);
+    const after = codeAt(text, at + 1);
     if (!hostShape && isAsciiLetter(after) && (isAsciiLetter(before) || isAsciiDigit(before))) hostShape = true;
     if (!gateShape && (after >= 128 || before >= 128 || ((dotContext[after] ?? 0) & 1) !== 0 || ((dotContext[before] ?? 0) & 2) !== 0)) gateShape = true;
     if (hostShape && gateShape) return true;
@@ -145,7 +145,7 @@ function hasDottedQuad(text: string, runs: DigitRuns): boolean {
     joined = previousEnd === start - 1 && text.charCodeAt(previousEnd) === 46 ? joined + 1 : 1;
     if (joined >= 4) return true;
     let end = start;
-    while (isAsciiDigit(text.charCodeAt(end))) end++;
+    while (isAsciiDigit(codeAt(text, end))) end++;
     previousEnd = end;
   }
   return false;
@@ -169,7 +169,7 @@ function hasDottedRun(text: string): boolean {
 /** Where the first '://' is, or -1 (a search for ':' is cheaper than one for the substring). */
 function schemeSeparator(text: string): number {
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
-    if (text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47) return at;
+    if (codeAt(text, at + 1) === 47 && codeAt(text, at + 2) === 47) return at;
   }
   return -1;
 }
@@ -194,8 +194,8 @@ export function urlHost(url: string): string {
     for (let k = colon + 1; k < host.length && digits; k++) digits = isAsciiDigit(host.charCodeAt(k));
     if (digits) host = host.slice(0, colon);
   }
-  if (host.charCodeAt(0) === 91) host = host.slice(1);
-  if (host.charCodeAt(host.length - 1) === 93) host = host.slice(0, -1);
+  if (codeAt(host, 0) === 91) host = host.slice(1);
+  if (codeAt(host, host.length - 1) === 93) host = host.slice(0, -1);
   return host;
 }
 

@@ -3,7 +3,7 @@
 // dates of birth. Every pattern is gated by a cheap test so ordinary posts pay almost nothing.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { windowEnd, windowStart, type ScanContext } from '../scan-context.js';
-import { FACT_AT, FACT_DIGITS_CLOSE, type DigitRuns } from '../symbols.js';
+import { FACT_AT, FACT_DIGITS_CLOSE, codeAt, type DigitRuns } from '../symbols.js';
 import { Group } from '../term-index.js';
 
 const EMAIL = /(?<![\w.%+:/-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b/g;
@@ -248,8 +248,8 @@ function isAsciiLetter(code: number): boolean {
 function sixDigitsAt(text: string, at: number): boolean {
   let p = at;
   for (let pair = 0; pair < 3; pair++) {
-    if (pair > 0 && text.charCodeAt(p) === 32) p++;
-    if (!isDigit(text.charCodeAt(p)) || !isDigit(text.charCodeAt(p + 1))) return false;
+    if (pair > 0 && codeAt(text, p) === 32) p++;
+    if (!isDigit(codeAt(text, p)) || !isDigit(codeAt(text, p + 1))) return false;
     p += 2;
   }
   return true;
@@ -264,9 +264,9 @@ export function digitShapes(text: string, runs: DigitRuns): number {
   for (let k = 0; k < runs.count; k++) {
     const start = runs.starts[k] ?? 0;
     let end = start;
-    while (isDigit(text.charCodeAt(end))) end++;
+    while (isDigit(codeAt(text, end))) end++;
     const length = end - start;
-    const gap = text.charCodeAt(start - 1);
+    const gap = codeAt(text, start - 1);
     chain = previousEnd === start - 1 && (gap === 32 || gap === 45) ? chain + length : length;
     previousEnd = end;
     if (chain >= 13) shapes |= SHAPE_CARD;
@@ -279,14 +279,14 @@ export function digitShapes(text: string, runs: DigitRuns): number {
 
 /** Shapes decided where a run of digits starts: after two letters (IBAN) or after a letter and an optional space (NI number). */
 function runStartShapes(text: string, start: number): number {
-  const before = text.charCodeAt(start - 1);
-  const letterAt = isAsciiLetter(before) ? start - 1 : before === 32 && isAsciiLetter(text.charCodeAt(start - 2)) ? start - 2 : -1;
+  const before = codeAt(text, start - 1);
+  const letterAt = isAsciiLetter(before) ? start - 1 : before === 32 && isAsciiLetter(codeAt(text, start - 2)) ? start - 2 : -1;
   if (letterAt === -1) return 0;
   let shapes = 0;
-  if (letterAt === start - 1 && isAsciiLetter(text.charCodeAt(start - 2)) && isDigit(text.charCodeAt(start + 1))) shapes |= SHAPE_IBAN;
+  if (letterAt === start - 1 && isAsciiLetter(codeAt(text, start - 2)) && isDigit(codeAt(text, start + 1))) shapes |= SHAPE_IBAN;
   if (sixDigitsAt(text, start)) {
     shapes |= SHAPE_NINO;
-    const letter = text.charCodeAt(letterAt);
+    const letter = codeAt(text, letterAt);
     if (letter >= 65 && letter <= 90) shapes |= SHAPE_NINO_UPPER;
   }
   return shapes;
@@ -294,10 +294,10 @@ function runStartShapes(text: string, start: number): number {
 
 /** `([- ])\d{2}\1\d{4}` at `at`, right after three digits. */
 function ssnAfter(text: string, at: number): boolean {
-  const sep = text.charCodeAt(at);
+  const sep = codeAt(text, at);
   return (
-    (sep === 45 || sep === 32 || sep === 46) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && text.charCodeAt(at + 3) === sep &&
-    isDigit(text.charCodeAt(at + 4)) && isDigit(text.charCodeAt(at + 5)) && isDigit(text.charCodeAt(at + 6)) && isDigit(text.charCodeAt(at + 7))
+    (sep === 45 || sep === 32 || sep === 46) && isDigit(codeAt(text, at + 1)) && isDigit(codeAt(text, at + 2)) && codeAt(text, at + 3) === sep &&
+    isDigit(codeAt(text, at + 4)) && isDigit(codeAt(text, at + 5)) && isDigit(codeAt(text, at + 6)) && isDigit(codeAt(text, at + 7))
   );
 }
 
@@ -308,7 +308,7 @@ function digitShapesByScan(text: string): number {
   let chain = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (!isDigit(c)) {
       if (lastDigit === i - 1 && run >= 3 && ssnAfter(text, i)) shapes |= SHAPE_SSN;
       continue;
@@ -317,7 +317,7 @@ function digitShapesByScan(text: string): number {
       chain++;
       run++;
     } else {
-      chain = lastDigit === i - 2 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 45) ? chain + 1 : 1;
+      chain = lastDigit === i - 2 && (codeAt(text, i - 1) === 32 || codeAt(text, i - 1) === 45) ? chain + 1 : 1;
       run = 1;
       shapes |= runStartShapes(text, i);
     }
