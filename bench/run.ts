@@ -167,11 +167,10 @@ async function openFeedProbe(target: DatabaseTarget): Promise<{ count(statusId: 
       },
     };
   }
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: target.url, max: 4 });
   return {
-    count: async (statusId) => Number((await client.query<{ n: string }>('select count(*) as n from home_feed where status_id = $1', [statusId])).rows[0]!.n),
-    close: () => client.end(),
+    count: async (statusId) => Number((await pool.query<{ n: string }>('select count(*) as n from home_feed where status_id = $1', [statusId])).rows[0]!.n),
+    close: () => pool.end(),
   };
 }
 
